@@ -1,0 +1,211 @@
+package dev.saker.scap;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One event as recorded: a view over the reader's buffer (26-byte ppm_evt_hdr, the parameter-length
+ * array, then the parameter bytes). The reader reuses one instance, so a view is valid only until
+ * the next event is read; {@link #copy()} makes an owned snapshot.
+ *
+ * <p>Null policy: accessors never return null for a parameter that exists; {@link #isEmpty(int)}
+ * tells a zero-length (absent) parameter, and {@link #string(int)} returns null for it.
+ */
+public final class RawEvent {
+    public static final int HEADER_LEN = 26;
+    public static final int MAX_PARAMS = 64;
+
+    private ByteBuffer buf;
+    private int base;
+    private int nparams;
+    private final int[] offsets = new int[MAX_PARAMS];
+    private final int[] lengths = new int[MAX_PARAMS];
+    private EventInfo info;
+    private long offset = -1;
+    private int cpu;
+    private int dumpFlags;
+
+    /**
+     * Points this view at an event. The caller has validated that the header and every parameter
+     * fit inside {@code len} bytes ({@link EventValidator}).
+     */
+    void bind(ByteBuffer buffer, int eventBase, EventInfo eventInfo, long blockOffset, int cpuId, int flags) {
+        this.buf = buffer;
+        this.base = eventBase;
+        this.info = eventInfo;
+        this.offset = blockOffset;
+        this.cpu = cpuId;
+        this.dumpFlags = flags;
+        this.nparams = buffer.getInt(eventBase + 22);
+        int lenSize = eventInfo != null && eventInfo.isLargePayload() ? 4 : 2;
+        int pos = eventBase + HEADER_LEN + nparams * lenSize;
+        for (int i = 0; i < nparams; i++) {
+            int l = lenSize == 4 ? buffer.getInt(eventBase + HEADER_LEN + i * 4)
+                    : Short.toUnsignedInt(buffer.getShort(eventBase + HEADER_LEN + i * 2));
+            offsets[i] = pos;
+            lengths[i] = l;
+            pos += l;
+        }
+    }
+
+    /** Event timestamp, nanoseconds since the epoch. */
+    public long ts() {
+        return buf.getLong(base);
+    }
+
+    /** Kernel thread id (host pid namespace). */
+    public long tid() {
+        return buf.getLong(base + 8);
+    }
+
+    /** Whole event length including the header. */
+    public int length() {
+        return buf.getInt(base + 16);
+    }
+
+    public int type() {
+        return Short.toUnsignedInt(buf.getShort(base + 20));
+    }
+
+    public int nparams() {
+        return nparams;
+    }
+
+    /** The event type's table entry (current libs schema), or null for a type unknown to it. */
+    public EventInfo info() {
+        return info;
+    }
+
+    /** Offset of this event's block in the uncompressed capture; -1 for events not read from a file. */
+    public long offset() {
+        return offset;
+    }
+
+    public int cpu() {
+        return cpu;
+    }
+
+    /** scap dump flags of EVF blocks (1 = state only), 0 otherwise. */
+    public int dumpFlags() {
+        return dumpFlags;
+    }
+
+    public int paramLength(int i) {
+        return i < nparams ? lengths[i] : 0;
+    }
+
+    /** Absolute position of parameter {@code i} in {@link #buffer()}. */
+    public int paramOffset(int i) {
+        return offsets[i];
+    }
+
+    /** The buffer the view reads from (little-endian); valid until the next read. */
+    public ByteBuffer buffer() {
+        return buf;
+    }
+
+    /** Position of the event header in {@link #buffer()}. */
+    public int base() {
+        return base;
+    }
+
+    public boolean isEmpty(int i) {
+        return i >= nparams || lengths[i] == 0;
+    }
+
+    /** Unsigned integer value of a fixed-width parameter of 1, 2, 4 or 8 bytes (sign-extended when signed). */
+    public long number(int i) {
+        int off = offsets[i];
+        return switch (lengths[i]) {
+            case 1 -> Byte.toUnsignedLong(buf.get(off));
+            case 2 -> Short.toUnsignedLong(buf.getShort(off));
+            case 4 -> Integer.toUnsignedLong(buf.getInt(off));
+            case 8 -> buf.getLong(off);
+            default -> 0;
+        };
+    }
+
+    /** Signed value of a fixed-width parameter (errno, fd, pid, int32, ...). */
+    public long signed(int i) {
+        int off = offsets[i];
+        return switch (lengths[i]) {
+            case 1 -> buf.get(off);
+            case 2 -> buf.getShort(off);
+            case 4 -> buf.getInt(off);
+            case 8 -> buf.getLong(off);
+            default -> 0;
+        };
+    }
+
+    public int u8(int i, int at) {
+        return Byte.toUnsignedInt(buf.get(offsets[i] + at));
+    }
+
+    public int u16(int i, int at) {
+        return Short.toUnsignedInt(buf.getShort(offsets[i] + at));
+    }
+
+    public int u32(int i, int at) {
+        return buf.getInt(offsets[i] + at);
+    }
+
+    public long u64(int i, int at) {
+        return buf.getLong(offsets[i] + at);
+    }
+
+    /** A string parameter up to its first NUL, decoded as UTF-8 (invalid bytes replaced); null when empty. */
+    public String string(int i) {
+        if (isEmpty(i)) {
+            return null;
+        }
+        int off = offsets[i];
+        int end = off;
+        int limit = off + lengths[i];
+        while (end < limit && buf.get(end) != 0) {
+            end++;
+        }
+        return utf8(off, end - off);
+    }
+
+    /** Bytes of a parameter, copied. */
+    public byte[] bytes(int i) {
+        byte[] out = new byte[paramLength(i)];
+        if (out.length > 0) {
+            buf.get(offsets[i], out);
+        }
+        return out;
+    }
+
+    /** Bytes at an absolute range of the buffer decoded as UTF-8. */
+    public String utf8(int absOffset, int len) {
+        byte[] b = new byte[len];
+        buf.get(absOffset, b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    /** The raw event bytes (header, lengths and parameters), copied. */
+    public byte[] eventBytes() {
+        byte[] out = new byte[length()];
+        buf.get(base, out);
+        return out;
+    }
+
+    /** An owned copy of this event that stays valid after the reader moves on. */
+    public RawEvent copy() {
+        return wrap(eventBytes(), info, offset, cpu, dumpFlags);
+    }
+
+    /** A view over event bytes held in an array (e.g. built by the converter or a capture helper). */
+    public static RawEvent wrap(byte[] event, EventInfo info, long offset, int cpu, int dumpFlags) {
+        RawEvent e = new RawEvent();
+        e.bind(ByteBuffer.wrap(event).order(ByteOrder.LITTLE_ENDIAN), 0, info, offset, cpu, dumpFlags);
+        return e;
+    }
+
+    @Override
+    public String toString() {
+        return "RawEvent{type=" + type() + (info != null ? " " + info.name() : "") + ", tid=" + tid() + ", ts=" + ts()
+                + ", nparams=" + nparams + ", offset=" + offset + "}";
+    }
+}

@@ -1,0 +1,325 @@
+package dev.saker.scap;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads a libscap savefile block by block: section headers and metadata go to a
+ * {@link MetadataListener}, events come back one at a time as a reused {@link RawEvent} view over the
+ * read buffer, exactly as recorded (see {@link EventConverter} for the current-schema view).
+ * Gzip-compressed files are recognised by content. Offsets are positions in the uncompressed
+ * stream; {@link #readAt(long)} re-reads the event block at such an offset.
+ */
+public final class ScapReader implements AutoCloseable {
+    private static final int BLOCK_HEADER = 8;
+    private static final int V1_HEADER = 22;
+
+    private final Path path;
+    private final boolean gzip;
+    private final BlockInput input;
+    private final MetadataListener listener;
+    private final EventSchema schema = EventSchema.current();
+    private final RawEvent event = new RawEvent();
+    private byte[] v1Scratch = new byte[1 << 16];
+    private int sections;
+    private long events;
+    private long skippedUnknown;
+    private boolean finished;
+    private CaptureRandomAccess randomAccess;
+
+    private ScapReader(Path path, boolean gzip, InputStream in, MetadataListener listener) {
+        this.path = path;
+        this.gzip = gzip;
+        this.input = new BlockInput(in, 0);
+        this.listener = listener;
+    }
+
+    /** Opens a capture and reads its first section header; fails if the file is not a capture. */
+    public static ScapReader open(Path path, MetadataListener listener) throws IOException {
+        boolean gzip = isGzip(path);
+        InputStream raw = Files.newInputStream(path);
+        InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : new BufferedInputStream(raw, 1 << 16);
+        ScapReader reader = new ScapReader(path, gzip, in, listener);
+        try {
+            reader.expectSectionHeader();
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+        return reader;
+    }
+
+    public static ScapReader open(Path path) throws IOException {
+        return open(path, MetadataListener.NONE);
+    }
+
+    static boolean isGzip(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public boolean isCompressed() {
+        return gzip;
+    }
+
+    /** Number of section headers read so far. */
+    public int sections() {
+        return sections;
+    }
+
+    /** Events returned so far. */
+    public long eventsRead() {
+        return events;
+    }
+
+    /** Event blocks skipped because their type is beyond the event table (as libscap skips them). */
+    public long skippedUnknownTypes() {
+        return skippedUnknown;
+    }
+
+    /** Offset in the uncompressed stream of the next block to be read. */
+    public long position() {
+        return input.position();
+    }
+
+    private void expectSectionHeader() throws IOException {
+        long at = input.position();
+        int got = input.require(BLOCK_HEADER);
+        ByteBuffer b = input.buffer();
+        if (got < BLOCK_HEADER || b.getInt(input.index()) != BlockType.SHB) {
+            throw new CaptureFormatException(at, "not a libscap capture: no section header block at the start");
+        }
+        readBlock();
+    }
+
+    /**
+     * The next event, or null at the end of the capture. The returned view is valid until the next
+     * call. A damaged block throws {@link CaptureFormatException}; the events before it have all been
+     * returned.
+     */
+    public RawEvent next() throws IOException {
+        while (!finished) {
+            if (readBlock()) {
+                events++;
+                return event;
+            }
+        }
+        return null;
+    }
+
+    /** Reads one block; true when it was an event now bound to {@link #event}. */
+    private boolean readBlock() throws IOException {
+        long at = input.position();
+        int got = input.require(BLOCK_HEADER);
+        if (got == 0) {
+            finished = true;
+            return false;
+        }
+        if (got < BLOCK_HEADER) {
+            throw new CaptureFormatException(at, "truncated block header (" + got + " of 8 bytes)");
+        }
+        ByteBuffer b = input.buffer();
+        int type = b.getInt(input.index());
+        long total = Integer.toUnsignedLong(b.getInt(input.index() + 4));
+        if (total < BLOCK_HEADER + 4) {
+            throw new CaptureFormatException(at, "block length " + total + " is smaller than a block's framing");
+        }
+        int have = input.require(total);
+        if (have < total) {
+            throw new CaptureFormatException(at, String.format("truncated block: type 0x%X declares %d bytes, only %d present",
+                    type, total, have));
+        }
+        b = input.buffer();
+        int start = input.index();
+        int trailer = b.getInt(start + (int) total - 4);
+        if (Integer.toUnsignedLong(trailer) != total) {
+            throw new CaptureFormatException(at, String.format("block type 0x%X: trailing length %d does not match %d",
+                    type, Integer.toUnsignedLong(trailer), total));
+        }
+        int bodyStart = start + BLOCK_HEADER;
+        int bodyLen = (int) total - BLOCK_HEADER - 4;
+        boolean isEvent = false;
+        try {
+            if (BlockType.isEvent(type)) {
+                isEvent = bindEvent(b, type, bodyStart, bodyLen, at);
+            } else {
+                readMetadata(b, type, bodyStart, bodyLen, at);
+            }
+        } catch (CaptureFormatException e) {
+            throw e.offset() >= 0 ? e : new CaptureFormatException(at, e.getMessage());
+        }
+        input.skip((int) total);
+        return isEvent;
+    }
+
+    private void readMetadata(ByteBuffer b, int type, int bodyStart, int bodyLen, long at) throws IOException {
+        int plVersion = BlockType.processListVersion(type);
+        if (type == BlockType.SHB) {
+            BodyCursor c = MetadataParser.cursor(b, bodyStart, bodyLen, at, "section header");
+            int magic = c.u32();
+            if (magic != BlockType.BYTE_ORDER_MAGIC) {
+                throw new CaptureFormatException(at, String.format("invalid byte order magic 0x%08X in section header", magic));
+            }
+            int major = c.u16();
+            int minor = c.u16();
+            if (major > 1) {
+                throw new CaptureFormatException(at, "unsupported capture version " + major + "." + minor);
+            }
+            listener.onSection(sections++, major, minor);
+        } else if (type == BlockType.MI || type == BlockType.MI_INT) {
+            listener.onMachineInfo(MetadataParser.machineInfo(MetadataParser.cursor(b, bodyStart, bodyLen, at, "machine info")));
+        } else if (plVersion > 0) {
+            MetadataParser.processList(MetadataParser.cursor(b, bodyStart, bodyLen, at, "process list"), plVersion, listener);
+        } else if (type == BlockType.FDL || type == BlockType.FDL_INT || type == BlockType.FDL_V2) {
+            MetadataParser.fdList(MetadataParser.cursor(b, bodyStart, bodyLen, at, "fd list"), type == BlockType.FDL_V2, listener);
+        } else if (type == BlockType.IL || type == BlockType.IL_INT || type == BlockType.IL_V2) {
+            MetadataParser.interfaceList(MetadataParser.cursor(b, bodyStart, bodyLen, at, "interface list"),
+                    type == BlockType.IL_V2, listener);
+        } else if (type == BlockType.UL || type == BlockType.UL_INT || type == BlockType.UL_V2) {
+            MetadataParser.userList(MetadataParser.cursor(b, bodyStart, bodyLen, at, "user list"),
+                    type == BlockType.UL_V2, listener);
+        }
+        // Any other block type is unknown to libscap too and is skipped.
+    }
+
+    private boolean bindEvent(ByteBuffer b, int blockType, int bodyStart, int bodyLen, long at) throws IOException {
+        int prefix = BlockType.hasDumpFlags(blockType) ? 6 : 2;
+        if (bodyLen < prefix) {
+            throw new CaptureFormatException(at, "event block too short for its cpu id and flags");
+        }
+        int cpu = Short.toUnsignedInt(b.getShort(bodyStart));
+        int flags = prefix == 6 ? b.getInt(bodyStart + 2) : 0;
+        int evStart = bodyStart + prefix;
+        int avail = bodyLen - prefix;
+        if (BlockType.isV1Event(blockType)) {
+            return bindV1Event(b, evStart, avail, at, cpu, flags, event, false);
+        }
+        if (avail < RawEvent.HEADER_LEN) {
+            throw new CaptureFormatException(at, "event header exceeds block payload (" + avail + " bytes available)");
+        }
+        int evType = Short.toUnsignedInt(b.getShort(evStart + 20));
+        EventInfo info = schema.info(evType);
+        if (info == null) {
+            skippedUnknown++;
+            return false;
+        }
+        EventValidator.validate(b, evStart, avail, info, at);
+        event.bind(b, evStart, info, at, cpu, flags);
+        return true;
+    }
+
+    /** Upgrades a 22-byte v1 header by inserting nparams, inferred from the lengths as libscap does. */
+    private boolean bindV1Event(ByteBuffer b, int evStart, int avail, long at, int cpu, int flags, RawEvent target,
+                                boolean ownCopy) throws IOException {
+        if (avail < V1_HEADER) {
+            throw new CaptureFormatException(at, "event header exceeds block payload (" + avail + " bytes available)");
+        }
+        int evType = Short.toUnsignedInt(b.getShort(evStart + 20));
+        EventInfo info = schema.info(evType);
+        if (info == null) {
+            skippedUnknown++;
+            return false;
+        }
+        long len = Integer.toUnsignedLong(b.getInt(evStart + 16));
+        if (len < V1_HEADER || len > avail) {
+            throw new CaptureFormatException(at, "event length " + len + " does not fit its block (" + avail + " bytes)");
+        }
+        long fixedLen = len;
+        if (evType == EventTypes.NOTIFICATION_E || evType == EventTypes.INFRASTRUCTURE_EVENT_E) {
+            fixedLen -= 3;
+        }
+        int nparams = inferParams(b, evStart, fixedLen, info, at);
+        int newLen = (int) fixedLen + 4;
+        if (!ownCopy && v1Scratch.length < newLen) {
+            v1Scratch = new byte[newLen];
+        }
+        ByteBuffer s = ByteBuffer.wrap(ownCopy ? new byte[newLen] : v1Scratch).order(ByteOrder.LITTLE_ENDIAN);
+        s.put(0, b, evStart, 20);
+        s.putInt(16, newLen);
+        s.putShort(20, (short) evType);
+        s.putInt(22, nparams);
+        s.put(26, b, evStart + V1_HEADER, (int) fixedLen - V1_HEADER);
+        target.bind(s, 0, info, at, cpu, flags);
+        return true;
+    }
+
+    private static int inferParams(ByteBuffer b, int evStart, long len, EventInfo info, long at)
+            throws CaptureFormatException {
+        long end = len;
+        for (int n = info.nparams(); n >= 0; n--) {
+            long pos = V1_HEADER + 2L * n;
+            if (pos > end) {
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                pos += Short.toUnsignedInt(b.getShort(evStart + V1_HEADER + 2 * i));
+            }
+            if (pos < end) {
+                break;
+            }
+            if (pos == end) {
+                return n;
+            }
+        }
+        throw new CaptureFormatException(at, "cannot work out the parameter count of a v1 " + info.name()
+                + " event (corrupted lengths)");
+    }
+
+    /**
+     * Re-reads the event whose block starts at {@code offset} (as reported by {@link RawEvent#offset()}).
+     * The returned view is independent of {@link #next()} and valid until the next {@code readAt}.
+     */
+    public RawEvent readAt(long offset) throws IOException {
+        if (randomAccess == null) {
+            randomAccess = new CaptureRandomAccess(path, gzip);
+        }
+        return randomAccess.read(offset, this::decodeAt);
+    }
+
+    /** Decodes one event block held in {@code b} (used by random access). */
+    private RawEvent decodeAt(ByteBuffer b, int blockType, int bodyLen, long at, RawEvent target) throws IOException {
+        int prefix = BlockType.hasDumpFlags(blockType) ? 6 : 2;
+        if (!BlockType.isEvent(blockType) || bodyLen < prefix) {
+            throw new CaptureFormatException(at, "no event block at this offset");
+        }
+        int cpu = Short.toUnsignedInt(b.getShort(8));
+        int flags = prefix == 6 ? b.getInt(10) : 0;
+        int evStart = 8 + prefix;
+        int avail = bodyLen - prefix;
+        if (BlockType.isV1Event(blockType)) {
+            if (!bindV1Event(b, evStart, avail, at, cpu, flags, target, true)) {
+                throw new CaptureFormatException(at, "event type unknown to the event table");
+            }
+            return target;
+        }
+        if (avail < RawEvent.HEADER_LEN) {
+            throw new CaptureFormatException(at, "event header exceeds block payload");
+        }
+        EventInfo info = schema.info(Short.toUnsignedInt(b.getShort(evStart + 20)));
+        if (info == null) {
+            throw new CaptureFormatException(at, "event type unknown to the event table");
+        }
+        EventValidator.validate(b, evStart, avail, info, at);
+        target.bind(b, evStart, info, at, cpu, flags);
+        return target;
+    }
+
+    @Override
+    public void close() throws IOException {
+        input.close();
+        if (randomAccess != null) {
+            randomAccess.close();
+        }
+    }
+}
