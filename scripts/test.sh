@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command: installs the Debian packages the tests need (when root), then runs every
-# module's tests. Extra arguments go to Maven, e.g. scripts/test.sh -Dtest=ScapReaderConformanceTest
+# module's tests. Extra arguments go to Maven, e.g. scripts/test.sh -pl analysis -Dtest=ArchitectureTest
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
