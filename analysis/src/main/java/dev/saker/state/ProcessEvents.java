@@ -59,6 +59,10 @@ final class ProcessEvents {
         String comm = str(e, 13);
         t.comm = comm.isEmpty() ? t.exe : comm;
         t.pid = num(e, 4, t.pid);
+        if (t.ptid == -1) {
+            // a thread the capture never introduced at least learns its parent here, as in libsinsp
+            t.ptid = num(e, 5, -1);
+        }
         t.fdlimit = num(e, 7, t.fdlimit);
         if (!e.isEmpty(14)) {
             t.cgroups = list(e, 14);

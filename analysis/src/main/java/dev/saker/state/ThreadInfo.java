@@ -9,12 +9,13 @@ import java.util.List;
  */
 public final class ThreadInfo {
     public static final String NA = "<NA>";
-    public static final int CL_CLONE_FILES = 1 << 1;
-    public static final int CL_CLONE_THREAD = 1 << 4;
-    public static final int CL_CLONE_NEWPID = 1 << 15;
-    public static final int CL_CHILD_IN_PIDNS = 1 << 23;
-    public static final int CL_CLONE_INVERTED = 1 << 24;
-    public static final int CL_IS_MAIN_THREAD = 1 << 25;
+    // PPM_CL_* bits of the clone flags parameter (driver/ppm_events_public.h)
+    public static final int CL_CLONE_FILES = 1;
+    public static final int CL_CLONE_THREAD = 1 << 13;
+    public static final int CL_CLONE_NEWPID = 1 << 6;
+    public static final int CL_CHILD_IN_PIDNS = 1 << 29;
+    public static final int CL_CLONE_INVERTED = 1 << 16;
+    public static final int CL_IS_MAIN_THREAD = 1 << 30;
     public static final int CL_CLOSED = 1 << 18;
 
     public long tid;
@@ -30,7 +31,7 @@ public final class ThreadInfo {
     public List<String> args = List.of();
     public List<String> env = List.of();
     public List<String> cgroups = List.of();
-    public String cwd = "/";
+    public String cwd = "";
     public String root = "/";
     public long fdlimit;
     public int flags;
