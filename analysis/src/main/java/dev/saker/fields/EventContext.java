@@ -19,6 +19,7 @@ public final class EventContext {
     RawEvent current;
     SystemState state;
     ThreadInfo thread;
+    int flags;
     boolean fdRelated;
     long fdNum = -1;
     FdInfo fd;
@@ -35,6 +36,7 @@ public final class EventContext {
         this.state = systemState;
         this.thread = eventThread;
         this.fdRelated = fdRelatedEvent;
+        this.flags = recorded.info() == null ? 0 : recorded.info().flags();
         this.fdNum = eventFdNum;
         this.fd = eventFd;
         return this;
@@ -77,6 +79,11 @@ public final class EventContext {
     /** The fd the event refers to, or null when unknown (e.g. a failed open). */
     public FdInfo fd() {
         return fd;
+    }
+
+    /** The event's EF_* flags, from the table the pipeline chose (see {@link FlagEdition}). */
+    public int flags() {
+        return flags;
     }
 
     public EventInfo info() {

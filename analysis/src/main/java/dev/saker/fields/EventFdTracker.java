@@ -28,9 +28,14 @@ import java.util.Map;
 public final class EventFdTracker {
     private static final int FD_FLAGS = EventInfo.EF_CREATES_FD | EventInfo.EF_USES_FD | EventInfo.EF_DESTROYS_FD;
 
+    private final FlagEdition edition;
     private final Map<Long, long[]> lastByTid = new HashMap<>();
     private FdInfo before;
     private FdInfo parsed;
+
+    public EventFdTracker(FlagEdition edition) {
+        this.edition = edition;
+    }
 
     /** Call with each recorded event before the state applies it. */
     public void beforeApply(RawEvent raw, SystemState state) {
@@ -38,12 +43,13 @@ public final class EventFdTracker {
         parsed = null;
         EventInfo info = raw.info();
         ThreadInfo t = state.thread(raw.tid());
-        if (info == null || t == null || (info.flags() & EventInfo.EF_SKIPPARSERESET) != 0) {
+        if (info == null || t == null || (info.flags() & EventInfo.EF_SKIPPARSERESET) != 0
+                || type(raw) == EventTypes.SCHEDSWITCH_6_E || type(raw) == EventTypes.SCHEDSWITCH_1_E) {
             return;
         }
         long[] last = last(raw.tid());
         int type = raw.type();
-        boolean usesFd = (info.flags() & EventInfo.EF_USES_FD) != 0;
+        boolean usesFd = (edition.flags(raw) & EventInfo.EF_USES_FD) != 0;
         if ((type & 1) == 0) {
             last[0] = -1;
             last[1] = type;
@@ -77,7 +83,8 @@ public final class EventFdTracker {
     public void afterApply(RawEvent raw, RawEvent current, SystemState state, EventContext ctx) {
         EventInfo info = raw.info();
         ThreadInfo t = ctx.thread;
-        ctx.fdRelated = info != null && (info.flags() & FD_FLAGS) != 0 && t != null;
+        ctx.flags = edition.flags(raw);
+        ctx.fdRelated = info != null && (ctx.flags & FD_FLAGS) != 0 && t != null;
         ctx.fd = null;
         ctx.fdNum = -1;
         if (!ctx.fdRelated) {
@@ -120,6 +127,10 @@ public final class EventFdTracker {
                 }
             }
         }
+    }
+
+    private static int type(RawEvent e) {
+        return e.type();
     }
 
     private long[] last(long tid) {

@@ -96,7 +96,6 @@ final class EvtFields {
     }
 
     private static Object hasFlag(EventContext c, int flags) {
-        EventInfo info = c.info();
-        return info != null && (info.flags() & flags) != 0;
+        return (c.flags() & flags) != 0;
     }
 }

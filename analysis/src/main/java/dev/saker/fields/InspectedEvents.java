@@ -19,18 +19,24 @@ public final class InspectedEvents implements AutoCloseable {
     private final ScapReader reader;
     private final SystemState state;
     private final EventConverter converter = new EventConverter();
-    private final EventFdTracker fds = new EventFdTracker();
+    private final EventFdTracker fds;
     private final EventContext ctx = new EventContext();
     private long num;
 
-    private InspectedEvents(ScapReader reader, SystemState state) {
+    private InspectedEvents(ScapReader reader, SystemState state, FlagEdition edition) {
         this.reader = reader;
         this.state = state;
+        this.fds = new EventFdTracker(edition);
     }
 
+    /** The capture's events with current libsinsp's (Falco's) event flags. */
     public static InspectedEvents open(Path capture) throws IOException {
+        return open(capture, FlagEdition.CURRENT);
+    }
+
+    public static InspectedEvents open(Path capture, FlagEdition edition) throws IOException {
         SystemState state = new SystemState();
-        return new InspectedEvents(ScapReader.open(capture, state), state);
+        return new InspectedEvents(ScapReader.open(capture, state), state, edition);
     }
 
     public SystemState state() {
