@@ -19,6 +19,7 @@ public final class EventContext {
     RawEvent current;
     SystemState state;
     ThreadInfo thread;
+    LibsEdition edition = LibsEdition.CURRENT;
     int flags;
     boolean fdRelated;
     long fdNum = -1;
@@ -81,7 +82,12 @@ public final class EventContext {
         return fd;
     }
 
-    /** The event's EF_* flags, from the table the pipeline chose (see {@link FlagEdition}). */
+    /** Whose semantics the fields follow where 2022 and current libs differ. */
+    public LibsEdition edition() {
+        return edition;
+    }
+
+    /** The event's EF_* flags, from the table the pipeline chose (see {@link LibsEdition}). */
     public int flags() {
         return flags;
     }

@@ -28,12 +28,12 @@ import java.util.Map;
 public final class EventFdTracker {
     private static final int FD_FLAGS = EventInfo.EF_CREATES_FD | EventInfo.EF_USES_FD | EventInfo.EF_DESTROYS_FD;
 
-    private final FlagEdition edition;
+    private final LibsEdition edition;
     private final Map<Long, long[]> lastByTid = new HashMap<>();
     private FdInfo before;
     private FdInfo parsed;
 
-    public EventFdTracker(FlagEdition edition) {
+    public EventFdTracker(LibsEdition edition) {
         this.edition = edition;
     }
 
@@ -62,6 +62,10 @@ public final class EventFdTracker {
         boolean paired = type == last[1] + 1
                 || (type == EventTypes.SYSCALL_EXECVE_19_X && last[1] == EventTypes.SYSCALL_EXECVEAT_E);
         if (!paired) {
+            if (edition == LibsEdition.SYSDIG_2022) {
+                // 2022 libsinsp stops here, leaving the stale last fd for the fd fields to find
+                return;
+            }
             last[0] = -1;
         }
         if (!usesFd) {
@@ -84,6 +88,7 @@ public final class EventFdTracker {
         EventInfo info = raw.info();
         ThreadInfo t = ctx.thread;
         ctx.flags = edition.flags(raw);
+        ctx.edition = edition;
         ctx.fdRelated = info != null && (ctx.flags & FD_FLAGS) != 0 && t != null;
         ctx.fd = null;
         ctx.fdNum = -1;

@@ -1,7 +1,6 @@
 package dev.saker.fields;
 
 import dev.saker.scap.EventInfo;
-import dev.saker.scap.EventSchema;
 import dev.saker.scap.EventTypes;
 import dev.saker.scap.RawEvent;
 import java.time.Instant;
@@ -29,7 +28,7 @@ final class EvtFields {
         r.add("evt.outputtime", FieldType.NUMBER, "event time as sysdig -j prints it (nanoseconds)", (c, a) -> c.raw().ts());
         r.add("evt.cpu", FieldType.NUMBER, "cpu the event was recorded on", (c, a) -> (long) c.raw().cpu());
         r.add("evt.dir", FieldType.STRING, "'>' for enter events, '<' for exit events", (c, a) -> c.isEnter() ? ">" : "<");
-        r.add("evt.type", FieldType.STRING, "event type name", (c, a) -> type(c.raw()));
+        r.add("evt.type", FieldType.STRING, "event type name", (c, a) -> type(c.raw(), c.edition()));
         r.add("evt.res", FieldType.STRING, "SUCCESS or the error name of a failed call", (c, a) -> res(c.raw()));
         r.add("evt.rawres", FieldType.NUMBER, "the return value as a number", (c, a) -> rawres(c.raw()));
         r.add("evt.failed", FieldType.BOOL, "whether the call returned an error", (c, a) -> failed(c.raw()));
@@ -49,13 +48,13 @@ final class EvtFields {
     }
 
     /** Generic events carry the syscall's id; their type is the syscall's name. */
-    static String type(RawEvent e) {
+    static String type(RawEvent e, LibsEdition edition) {
         EventInfo info = e.info();
         if (info == null) {
             return null;
         }
         if ((e.type() == EventTypes.GENERIC_E || e.type() == EventTypes.GENERIC_X) && !e.isEmpty(0)) {
-            String name = EventSchema.current().syscallName((int) e.number(0));
+            String name = edition.syscallNames().syscallName((int) e.number(0));
             if (name != null) {
                 return name;
             }

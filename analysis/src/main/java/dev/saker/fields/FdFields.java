@@ -32,7 +32,7 @@ final class FdFields {
         fd(r, "fd.filename", FieldType.STRING, "file name of a file fd, without its directory", (c, f) -> filename(f));
         fd(r, "fd.cip", FieldType.STRING, "client IP address", (c, f) -> hasRole(f) && isConnected(f) ? ip(f.sip) : null);
         fd(r, "fd.sip", FieldType.STRING, "server IP address", (c, f) -> serverIp(f));
-        fd(r, "fd.cport", FieldType.NUMBER, "client port", (c, f) -> hasRole(f) && isConnected(f) ? (Object) (long) f.sport : null);
+        fd(r, "fd.cport", FieldType.NUMBER, "client port", FdFields::clientPort);
         fd(r, "fd.sport", FieldType.NUMBER, "server port", (c, f) -> serverPort(f));
         fd(r, "fd.lip", FieldType.STRING, "local IP address", (c, f) -> localRemote(c, f, true, true));
         fd(r, "fd.rip", FieldType.STRING, "remote IP address", (c, f) -> localRemote(c, f, true, false));
@@ -130,6 +130,17 @@ final class FdFields {
             case FdEntry.IPV4_SERVSOCK, FdEntry.IPV6_SERVSOCK -> ip(f.sip);
             default -> null;
         };
+    }
+
+    private static Object clientPort(EventContext c, FdInfo f) {
+        if (!hasRole(f)) {
+            return null;
+        }
+        if (isConnected(f)) {
+            return (long) f.sport;
+        }
+        // 2022 libsinsp's client-port case falls through into the protocol case: an empty value, shown as 0
+        return c.edition() == LibsEdition.SYSDIG_2022 ? (Object) 0L : null;
     }
 
     private static Object serverPort(FdInfo f) {

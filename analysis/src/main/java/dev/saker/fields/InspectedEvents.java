@@ -21,20 +21,23 @@ public final class InspectedEvents implements AutoCloseable {
     private final EventConverter converter = new EventConverter();
     private final EventFdTracker fds;
     private final EventContext ctx = new EventContext();
+    private final LibsEdition edition;
     private long num;
+    private boolean sawOtherThanContainer;
 
-    private InspectedEvents(ScapReader reader, SystemState state, FlagEdition edition) {
+    private InspectedEvents(ScapReader reader, SystemState state, LibsEdition edition) {
         this.reader = reader;
         this.state = state;
         this.fds = new EventFdTracker(edition);
+        this.edition = edition;
     }
 
     /** The capture's events with current libsinsp's (Falco's) event flags. */
     public static InspectedEvents open(Path capture) throws IOException {
-        return open(capture, FlagEdition.CURRENT);
+        return open(capture, LibsEdition.CURRENT);
     }
 
-    public static InspectedEvents open(Path capture, FlagEdition edition) throws IOException {
+    public static InspectedEvents open(Path capture, LibsEdition edition) throws IOException {
         SystemState state = new SystemState();
         return new InspectedEvents(ScapReader.open(capture, state), state, edition);
     }
@@ -57,6 +60,13 @@ public final class InspectedEvents implements AutoCloseable {
             ctx.set(num, raw, current, state, threadOf(raw), false, -1, null);
             fds.afterApply(raw, current, state, ctx);
             if (info == null || (info.category() & EventInfo.EC_INTERNAL) != 0) {
+                sawOtherThanContainer = true;
+                continue;
+            }
+            boolean container = isContainerEvent(raw.type());
+            boolean leading = container && !sawOtherThanContainer;
+            sawOtherThanContainer |= !container;
+            if (leading && edition == LibsEdition.SYSDIG_2022) {
                 continue;
             }
             return ctx;

@@ -37,17 +37,30 @@ final class UserFields {
             if (t == null) {
                 return null;
             }
-            GroupEntry g = c.state().users().group(t.containerId, t.gid);
-            return g != null ? g.name() : t.gid == 0 ? "root" : ThreadInfo.NA;
+            GroupEntry g = c.state().users().group(table(c, t), t.gid);
+            return g != null ? g.name() : unknownName(c, t.gid);
         });
     }
 
     private static String userName(EventContext c, int uid) {
-        UserEntry u = c.state().users().user(c.thread().containerId, uid);
-        return u != null ? u.name() : uid == 0 ? "root" : ThreadInfo.NA;
+        UserEntry u = c.state().users().user(table(c, c.thread()), uid);
+        return u != null ? u.name() : unknownName(c, uid);
+    }
+
+    /** 2022 libsinsp has no name for an id missing from the table; current libs call id 0 root. */
+    private static String unknownName(EventContext c, int id) {
+        if (c.edition() == LibsEdition.SYSDIG_2022) {
+            return null;
+        }
+        return id == 0 ? "root" : ThreadInfo.NA;
+    }
+
+    /** Which user table: the thread's container's (current libs) or always the host's (2022). */
+    private static String table(EventContext c, ThreadInfo t) {
+        return c.edition() == LibsEdition.SYSDIG_2022 ? "" : t.containerId;
     }
 
     private static UserEntry user(EventContext c, ThreadInfo t, boolean login) {
-        return t == null ? null : c.state().users().user(t.containerId, login ? t.loginuid : t.uid);
+        return t == null ? null : c.state().users().user(table(c, t), login ? t.loginuid : t.uid);
     }
 }
