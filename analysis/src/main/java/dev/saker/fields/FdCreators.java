@@ -85,7 +85,9 @@ final class FdCreators {
                     while (end < len && b[end] != 0) {
                         end++;
                     }
-                    return new String(b, 17, end - 17, java.nio.charset.StandardCharsets.UTF_8);
+                    // unix tuples print as "source->dest path", the kernel socket addresses in hex
+                    return Long.toHexString(e.u64(i, 1)) + "->" + Long.toHexString(e.u64(i, 9)) + " "
+                            + new String(b, 17, end - 17, java.nio.charset.StandardCharsets.UTF_8);
                 }
                 break;
             default:

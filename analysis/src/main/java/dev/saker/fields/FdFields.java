@@ -167,8 +167,15 @@ final class FdFields {
         return (long) (source ? f.sport : f.dport);
     }
 
+    /** libsinsp's get_l4proto: a connected socket without a role yet has none, unless raw. */
     private static Object l4proto(FdInfo f) {
-        return switch (f.l4proto) {
+        int p = f.l4proto;
+        if (isConnected(f) && p != FdInfo.L4_RAW && !hasRole(f)) {
+            p = FdInfo.L4_NA;
+        } else if (!f.isInet()) {
+            p = FdInfo.L4_NA;
+        }
+        return switch (p) {
             case FdInfo.L4_TCP -> "tcp";
             case FdInfo.L4_UDP -> "udp";
             case FdInfo.L4_ICMP -> "icmp";

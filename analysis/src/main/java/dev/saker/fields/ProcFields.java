@@ -63,6 +63,13 @@ final class ProcFields {
         if (t == null) {
             return null;
         }
+        if (c.edition() == LibsEdition.SYSDIG_2022) {
+            // 2022 libsinsp walks the threads' own parent tids, without hopping to main threads
+            for (int i = 0; i < n && t != null; i++) {
+                t = threads.find(t.ptid);
+            }
+            return t;
+        }
         t = threads.mainThread(t);
         for (int i = 0; i < n && t != null; i++) {
             t = threads.parentProcess(t);
