@@ -27,9 +27,10 @@ final class FdFields {
             }
             return String.valueOf(c.fd() != null ? c.fd().typeChar() : FdCreators.typeChar(c.raw().type()));
         });
-        r.add("fd.name", FieldType.STRING, "fd name: path, socket tuple, ...", (c, a) -> name(c));
-        r.add("fd.directory", FieldType.STRING, "directory of a file fd", (c, a) -> directory(c));
-        fd(r, "fd.filename", FieldType.STRING, "file name of a file fd, without its directory", (c, f) -> filename(f));
+        r.add("fd.name", FieldType.STRING, "fd name: path, socket tuple, ...", (c, a) -> sanitized(c, name(c)));
+        r.add("fd.directory", FieldType.STRING, "directory of a file fd", (c, a) -> sanitized(c, directory(c)));
+        fd(r, "fd.filename", FieldType.STRING, "file name of a file fd, without its directory",
+                (c, f) -> sanitized(c, filename(f)));
         fd(r, "fd.cip", FieldType.STRING, "client IP address", (c, f) -> hasRole(f) && isConnected(f) ? ip(f.sip) : null);
         fd(r, "fd.sip", FieldType.STRING, "server IP address", (c, f) -> serverIp(f));
         fd(r, "fd.cport", FieldType.NUMBER, "client port", FdFields::clientPort);
@@ -50,6 +51,27 @@ final class FdFields {
     private static void fd(FieldRegistry r, String name, FieldType type, String description,
                            BiFunction<EventContext, FdInfo, Object> f) {
         r.add(name, type, description, (c, a) -> c.fdRelated() && c.fd() != null ? f.apply(c, c.fd()) : null);
+    }
+
+    /**
+     * 2022 libsinsp strips every byte that is not printable ASCII from fd names before printing
+     * them (non-ASCII UTF-8 included); current libs print names as they are.
+     */
+    static Object sanitized(EventContext c, Object v) {
+        if (c.edition() != LibsEdition.SYSDIG_2022 || !(v instanceof String s)) {
+            return v;
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            boolean printable = ch >= 0x20 && ch < 0x7f;
+            if (!printable && sb == null) {
+                sb = new StringBuilder(s.substring(0, i));
+            } else if (printable && sb != null) {
+                sb.append(ch);
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     private static Object name(EventContext c) {

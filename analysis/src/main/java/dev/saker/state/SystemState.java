@@ -30,6 +30,7 @@ public final class SystemState implements MetadataListener {
     private MachineInfo machine;
     /** A thread whose exit was seen; removed before the next event, as libsinsp delays it. */
     private long tidToRemove = -1;
+    private boolean procSocketsOriented;
 
     public ThreadTable threads() {
         return threads;
@@ -90,6 +91,10 @@ public final class SystemState implements MetadataListener {
      * except for events that never name a real thread.
      */
     public void observe(RawEvent raw) {
+        if (!procSocketsOriented) {
+            ProcSockets.orient(threads);
+            procSocketsOriented = true;
+        }
         if (tidToRemove != -1) {
             threads.remove(tidToRemove);
             tidToRemove = -1;
