@@ -16,6 +16,8 @@ import dev.saker.scap.RawEvent;
  *   <li>user and group names: 2022 looks them up in the host's table and has no name for an unknown id;
  *       current libs look in the thread's container's table and call an unknown id 0 "root";</li>
  *   <li>fd.cport of a non-IP socket: 2022 falls through to an empty port (0), current libs have none;</li>
+ *   <li>event types newer than the 2022 table (e.g. user/group added) do not exist for the 2022 reader:
+ *       not numbered, not parsed;</li>
  *   <li>container events at the very start of a capture: 2022 parses them while opening the file and
  *       never delivers them (they are still numbered).</li>
  * </ul>
