@@ -3,9 +3,11 @@ package dev.saker.fields;
 import dev.saker.scap.EventConverter;
 import dev.saker.scap.EventInfo;
 import dev.saker.scap.EventSchema;
+import dev.saker.scap.EventTypes;
 import dev.saker.scap.RawEvent;
 import dev.saker.scap.ScapReader;
 import dev.saker.state.SystemState;
+import dev.saker.state.ThreadInfo;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -86,11 +88,14 @@ public final class InspectedEvents implements AutoCloseable {
     }
 
     private static boolean isContainerEvent(int type) {
-        return type == dev.saker.scap.EventTypes.CONTAINER_JSON_E || type == dev.saker.scap.EventTypes.CONTAINER_JSON_2_E
-                || type == dev.saker.scap.EventTypes.CONTAINER_E;
+        return type == EventTypes.CONTAINER_JSON_E || type == EventTypes.CONTAINER_JSON_2_E
+                || type == EventTypes.CONTAINER_E;
     }
 
-    private dev.saker.state.ThreadInfo threadOf(RawEvent raw) {
+    private ThreadInfo threadOf(RawEvent raw) {
+        if (edition == LibsEdition.SYSDIG_2022 && isContainerEvent(raw.type()) && raw.type() != EventTypes.CONTAINER_E) {
+            return ContainerEventThread.of(raw);
+        }
         return hasThread(raw) ? state.thread(raw.tid()) : null;
     }
 

@@ -55,6 +55,7 @@ final class ReadWriteTuples {
             if (f.l4proto == FdInfo.L4_UNKNOWN) {
                 f.l4proto = FdInfo.L4_UDP;
             }
+            InterfaceAddresses.complete(state.interfaces(), f);
             if ((f.flags & (FdInfo.FLAG_ROLE_CLIENT | FdInfo.FLAG_ROLE_SERVER)) == 0) {
                 guessRole(state, t, f, incoming);
             }
