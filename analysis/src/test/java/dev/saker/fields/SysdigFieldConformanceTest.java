@@ -1,0 +1,119 @@
+package dev.saker.fields;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.saker.format.FieldFormat;
+import dev.saker.scap.ConformanceCaptures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Field values equal sysdig 0.29.3's, line for line, on every conformance capture sysdig reads: the
+ * pipeline (reader, state, converter, fields) in the sysdig-2022 edition renders the same lines as
+ * {@code sysdig -r F -p FORMAT}, both for the plain format (events lacking a value are not printed)
+ * and for the {@code *} format (every event, {@code <NA>} for missing values).
+ *
+ * <p>Known differences are listed per capture with their cause; the test fails if any other line
+ * differs and also if a listed one stops differing, so the list stays true.
+ */
+class SysdigFieldConformanceTest {
+    static final String FIELDS = "%evt.num %evt.type %evt.dir %thread.tid %proc.pid %proc.ppid %proc.name %proc.exe"
+            + " %proc.cmdline %proc.pname %proc.cwd %fd.num %fd.type %fd.typechar %fd.name %fd.cip %fd.sip %fd.cport"
+            + " %fd.sport %fd.l4proto %user.uid %user.name %group.name %container.id %container.name %container.image"
+            + " %evt.res %evt.rawres %evt.failed";
+
+    /**
+     * evt.num values whose line differs, by capture file name, for the '*' format. Cause for all of
+     * them: a UDP socket connect()ed to a second destination. Current libsinsp (and Saker's state)
+     * replaces the destination (the libs test suite expects ::1:38255->2001:4860:4860::8888:domain),
+     * 2022 libsinsp keeps the first one.
+     */
+    static final Map<String, Set<Long>> KNOWN_DIFFERENCES = Map.of(
+            "test_ipv6_client.scap", Set.of(231L, 232L, 233L, 237L));
+
+    /** sysdig 0.29.3 cannot read section-header options (see conformance/README.md). */
+    static final Set<String> UNREADABLE_BY_SYSDIG = Set.of("curl_google_comments.scap");
+
+    @TestFactory
+    Stream<DynamicTest> everyEventMatchesSysdig() {
+        return captures().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> compare(c, "*" + FIELDS)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eventsWithAllValuesMatchSysdig() {
+        return captures().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> compare(c, FIELDS)));
+    }
+
+    private static Stream<Path> captures() {
+        Path root = ConformanceCaptures.requireRoot();
+        List<Path> all = new ArrayList<>(ConformanceCaptures.captures());
+        try (Stream<Path> s = Files.list(root.resolve("falco-legacy/trace_files"))) {
+            s.filter(p -> p.toString().endsWith(".scap")).sorted().forEach(all::add);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return all.stream().filter(p -> !UNREADABLE_BY_SYSDIG.contains(p.getFileName().toString()));
+    }
+
+    private static void compare(Path capture, String format) throws Exception {
+        Map<Long, String> expected = byNumber(SysdigOracle.print(capture, format));
+        Map<Long, String> actual = byNumber(render(capture, format));
+        Set<Long> differing = new TreeSet<>();
+        Set<Long> all = new TreeSet<>(expected.keySet());
+        all.addAll(actual.keySet());
+        StringBuilder report = new StringBuilder();
+        for (long n : all) {
+            String e = expected.get(n);
+            String a = actual.get(n);
+            if (!java.util.Objects.equals(e, a)) {
+                differing.add(n);
+                if (report.length() < 4000) {
+                    report.append("\n  sysdig: ").append(e).append("\n  saker:  ").append(a);
+                }
+            }
+        }
+        String name = capture.getFileName().toString();
+        Set<Long> known = new TreeSet<>(KNOWN_DIFFERENCES.getOrDefault(name, Set.of()));
+        known.retainAll(all);
+        System.out.printf("%s %s: %d/%d lines equal%n", name, format.startsWith("*") ? "*fmt" : "fmt",
+                expected.size() - countIn(differing, expected), expected.size());
+        assertEquals(known, differing, name + ": lines differing from sysdig" + report);
+    }
+
+    private static long countIn(Set<Long> nums, Map<Long, String> lines) {
+        return nums.stream().filter(lines::containsKey).count();
+    }
+
+    static List<String> render(Path capture, String format) throws IOException {
+        FieldFormat f = FieldFormat.parse(format, FieldRegistry.standard());
+        List<String> out = new ArrayList<>();
+        try (InspectedEvents events = InspectedEvents.open(capture, LibsEdition.SYSDIG_2022)) {
+            for (EventContext c; (c = events.next()) != null; ) {
+                String line = f.render(c);
+                if (line != null) {
+                    out.add(line);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<Long, String> byNumber(List<String> lines) {
+        Map<Long, String> m = new LinkedHashMap<>();
+        for (String l : lines) {
+            int sp = l.indexOf(' ');
+            m.put(Long.parseLong(sp < 0 ? l : l.substring(0, sp)), l);
+        }
+        return m;
+    }
+}
