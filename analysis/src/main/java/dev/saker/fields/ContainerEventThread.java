@@ -29,6 +29,10 @@ final class ContainerEventThread {
         t.exe = "";
         t.uid = 0;
         t.gid = 0;
+        t.loginuid = 0;
+        // the namespace ids 2022 libsinsp leaves on the stand-in
+        t.vtid = -2;
+        t.vpid = -2;
         t.containerId = m.group(1);
         return t;
     }

@@ -46,7 +46,9 @@ final class ContainerFields {
                 return null;
             }
             ContainerInfo info = c.state().containers().find(t.containerId);
-            return info == null ? null : f.apply(info);
+            Object v = info == null ? null : f.apply(info);
+            // metadata the engine did not report (empty) is missing, not an empty value
+            return v instanceof String str && str.isEmpty() ? null : v;
         });
     }
 }

@@ -24,8 +24,10 @@ final class EvtFields {
                 (c, a) -> time(c.raw().ts(), true));
         r.add("evt.rawtime", FieldType.NUMBER, "event time, nanoseconds since the epoch", (c, a) -> c.raw().ts());
         r.add("evt.rawtime.s", FieldType.NUMBER, "seconds part of evt.rawtime", (c, a) -> c.raw().ts() / 1_000_000_000L);
-        r.add("evt.rawtime.ns", FieldType.NUMBER, "nanoseconds part of evt.rawtime", (c, a) -> c.raw().ts() % 1_000_000_000L);
-        r.add("evt.outputtime", FieldType.NUMBER, "event time as sysdig -j prints it (nanoseconds)", (c, a) -> c.raw().ts());
+        r.add("evt.rawtime.ns", FieldType.STRING, "nanoseconds part of evt.rawtime, zero-padded to 9 digits",
+                (c, a) -> String.format("%09d", c.raw().ts() % 1_000_000_000L));
+        r.add("evt.outputtime", FieldType.TIME, "event time: HH:MM:SS.nnnnnnnnn in text, nanoseconds in JSON",
+                (c, a) -> c.raw().ts());
         r.add("evt.cpu", FieldType.NUMBER, "cpu the event was recorded on", (c, a) -> (long) c.raw().cpu());
         r.add("evt.dir", FieldType.STRING, "'>' for enter events, '<' for exit events", (c, a) -> c.isEnter() ? ">" : "<");
         r.add("evt.type", FieldType.STRING, "event type name", (c, a) -> type(c.raw(), c.edition()));

@@ -42,9 +42,12 @@ final class FdFields {
         fd(r, "fd.l4proto", FieldType.STRING, "IP protocol: tcp, udp, icmp, raw", (c, f) -> l4proto(f));
         fd(r, "fd.sockfamily", FieldType.STRING, "ip or unix for sockets", (c, f) -> f.isInet() ? "ip"
                 : f.type == FdEntry.UNIX_SOCK ? "unix" : null);
-        fd(r, "fd.is_server", FieldType.BOOL, "whether the fd is a listening socket or the server end of a connection",
-                (c, f) -> f.type == FdEntry.IPV4_SERVSOCK || f.type == FdEntry.IPV6_SERVSOCK
-                        || (f.flags & FdInfo.FLAG_ROLE_SERVER) != 0);
+        fd(r, "fd.is_server", FieldType.BOOL, "whether the fd is a listening socket, or a connection whose"
+                + " destination is this machine", (c, f) -> switch (f.type) {
+                    case FdEntry.IPV4_SERVSOCK, FdEntry.IPV6_SERVSOCK -> true;
+                    case FdEntry.IPV4_SOCK, FdEntry.IPV6_SOCK -> LocalAddresses.isLocal(c, f.dip, width(f));
+                    default -> false;
+                });
         fd(r, "fd.ino", FieldType.NUMBER, "inode number", (c, f) -> f.ino);
     }
 
@@ -181,7 +184,7 @@ final class FdFields {
         if (!isConnected(f) || !hasRole(f)) {
             return null;
         }
-        boolean sourceIsLocal = LocalAddresses.isLocal(c.state(), f.sip);
+        boolean sourceIsLocal = LocalAddresses.isLocal(c, f.sip, width(f));
         boolean source = sourceIsLocal == localWanted;
         if (ipWanted) {
             return ip(source ? f.sip : f.dip);
@@ -190,6 +193,10 @@ final class FdFields {
     }
 
     /** libsinsp's get_l4proto: a connected socket without a role yet has none, unless raw. */
+    private static int width(FdInfo f) {
+        return f.type == FdEntry.IPV6_SOCK || f.type == FdEntry.IPV6_SERVSOCK ? 16 : 4;
+    }
+
     private static Object l4proto(FdInfo f) {
         int p = f.l4proto;
         if (isConnected(f) && p != FdInfo.L4_RAW && !hasRole(f)) {

@@ -5,5 +5,7 @@ package dev.saker.fields;
  * rendering writes numbers and booleans unquoted, as sysdig's {@code -j} does.
  */
 public enum FieldType {
-    STRING, NUMBER, BOOL
+    STRING, NUMBER, BOOL,
+    /** A timestamp in nanoseconds: text shows it as evt.time does, JSON as the number. */
+    TIME
 }

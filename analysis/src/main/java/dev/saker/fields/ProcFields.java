@@ -17,8 +17,8 @@ final class ProcFields {
         r.add("thread.tid", FieldType.NUMBER, "thread id (from the event header, even for unknown threads)",
                 (c, a) -> c.raw().tid());
         thread(r, "proc.pid", FieldType.NUMBER, "process id", t -> t.pid);
-        thread(r, "thread.vtid", FieldType.NUMBER, "thread id in its pid namespace", t -> t.vtid);
-        thread(r, "proc.vpid", FieldType.NUMBER, "process id in its pid namespace", t -> t.vpid);
+        thread(r, "thread.vtid", FieldType.NUMBER, "thread id in its pid namespace", t -> t.vtid == -1 ? null : t.vtid);
+        thread(r, "proc.vpid", FieldType.NUMBER, "process id in its pid namespace", t -> t.vpid == -1 ? null : t.vpid);
         thread(r, "proc.sid", FieldType.NUMBER, "session id", t -> t.sid);
         thread(r, "proc.vpgid", FieldType.NUMBER, "process group id in its pid namespace", t -> t.vpgid);
         thread(r, "proc.name", FieldType.STRING, "process name (comm)", t -> t.comm);
@@ -35,10 +35,10 @@ final class ProcFields {
                 : c.state().threads().mainThread(c.thread()).ptid);
         r.add("proc.cwd", FieldType.STRING, "working directory, with a trailing slash", (c, a) -> c.thread() == null ? null
                 : c.state().threads().cwd(c.thread()));
-        r.add("proc.pname", FieldType.STRING, "parent process name", (c, a) -> ancestor(c, 1, t -> t.comm));
-        r.add("proc.pcmdline", FieldType.STRING, "parent process command line", (c, a) -> ancestor(c, 1, ThreadInfo::cmdline));
-        r.add("proc.pexe", FieldType.STRING, "parent process argv[0]", (c, a) -> ancestor(c, 1, t -> t.exe));
-        r.add("proc.pexepath", FieldType.STRING, "parent process executable path", (c, a) -> ancestor(c, 1, t -> t.exepath));
+        r.add("proc.pname", FieldType.STRING, "parent process name", (c, a) -> parent(c, t -> t.comm));
+        r.add("proc.pcmdline", FieldType.STRING, "parent process command line", (c, a) -> parent(c, ThreadInfo::cmdline));
+        r.add("proc.pexe", FieldType.STRING, "parent process argv[0]", (c, a) -> parent(c, t -> t.exe));
+        r.add("proc.pexepath", FieldType.STRING, "parent process executable path", (c, a) -> parent(c, t -> t.exepath));
         r.add(new Field("proc.aname", FieldType.STRING, Field.Argument.OPTIONAL,
                 "name of the n-th ancestor (proc.aname[1] is the parent); without n, all ancestors' names",
                 (c, a) -> ancestors(c, a, t -> t.comm)));
@@ -56,25 +56,31 @@ final class ProcFields {
         return t.loginuid == -1 ? -1L : Integer.toUnsignedLong(t.loginuid);
     }
 
-    /** The n-th ancestor process (0 is the process itself), or null. */
+    /**
+     * The n-th ancestor process (0 is the process itself), or null. Current libs walk from the main
+     * thread to its parent's main thread; 2022 libsinsp starts at the main thread and follows parent
+     * tids as they are.
+     */
     static ThreadInfo ancestorOf(EventContext c, int n) {
         ThreadTable threads = c.state().threads();
         ThreadInfo t = c.thread();
         if (t == null) {
             return null;
         }
-        if (c.edition() == LibsEdition.SYSDIG_2022) {
-            // 2022 libsinsp walks the threads' own parent tids, without hopping to main threads
-            for (int i = 0; i < n && t != null; i++) {
-                t = threads.find(t.ptid);
-            }
-            return t;
-        }
         t = threads.mainThread(t);
         for (int i = 0; i < n && t != null; i++) {
-            t = threads.parentProcess(t);
+            t = c.edition() == LibsEdition.SYSDIG_2022 ? threads.find(t.ptid) : threads.parentProcess(t);
         }
         return t;
+    }
+
+    /** The parent: 2022 libsinsp takes the thread's own parent tid (for a thread, the thread that made it). */
+    private static Object parent(EventContext c, Function<ThreadInfo, Object> f) {
+        if (c.edition() == LibsEdition.SYSDIG_2022) {
+            ThreadInfo t = c.thread() == null ? null : c.state().threads().find(c.thread().ptid);
+            return t == null ? null : f.apply(t);
+        }
+        return ancestor(c, 1, f);
     }
 
     private static Object ancestor(EventContext c, int n, Function<ThreadInfo, Object> f) {

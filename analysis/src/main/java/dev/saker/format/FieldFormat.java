@@ -103,11 +103,11 @@ public final class FieldFormat {
                 sb.append(t.literal());
                 continue;
             }
-            Object v = t.field().extract(ctx);
+            String v = t.field().text(ctx);
             if (v == null && requireAll) {
                 return null;
             }
-            String s = v == null ? NA : String.valueOf(v);
+            String s = v == null ? NA : v;
             if (t.width() > 0) {
                 s = s.length() >= t.width() ? s.substring(0, t.width()) : s + " ".repeat(t.width() - s.length());
             }

@@ -67,7 +67,7 @@ public final class JsonEventFormat {
 
     private static Object typed(Object v, FieldType type) {
         return switch (type) {
-            case NUMBER -> v instanceof Long ? v : v.toString();
+            case NUMBER, TIME -> v instanceof Long ? v : v.toString();
             case BOOL -> v instanceof Boolean ? v : v.toString();
             case STRING -> v.toString();
         };
