@@ -27,10 +27,37 @@ import org.junit.jupiter.api.TestFactory;
  * differs and also if a listed one stops differing, so the list stays true.
  */
 class SysdigFieldConformanceTest {
+    private static java.util.TimeZone savedZone;
+
+    /** sysdig runs with TZ=UTC; evt.time here uses the JVM's zone, so it is UTC for the test's duration. */
+    @org.junit.jupiter.api.BeforeAll
+    static void useUtc() {
+        savedZone = java.util.TimeZone.getDefault();
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void restoreZone() {
+        java.util.TimeZone.setDefault(savedZone);
+    }
+
     static final String FIELDS = "%evt.num %evt.type %evt.dir %thread.tid %proc.pid %proc.ppid %proc.name %proc.exe"
             + " %proc.cmdline %proc.pname %proc.cwd %fd.num %fd.type %fd.typechar %fd.name %fd.cip %fd.sip %fd.cport"
             + " %fd.sport %fd.l4proto %user.uid %user.name %group.name %container.id %container.name %container.image"
             + " %evt.res %evt.rawres %evt.failed";
+
+    /**
+     * More fields, separated so a difference names its field. Left out: user.loginuid, user.loginname
+     * and proc.tty, which 2022 libsinsp reads from the wrong execve parameters of 2023 captures
+     * (sample.scap), and proc.pcmdline, where a process-list argument buffer holding one NUL gives
+     * 2022 libsinsp one empty argument (a trailing space) and current libs none.
+     */
+    static final String MORE_FIELDS = "%evt.num|%evt.time|%evt.datetime|%evt.rawtime|%evt.cpu|%evt.is_io|%evt.is_io_read"
+            + "|%evt.is_io_write|%evt.is_wait|%fd.directory|%fd.filename|%fd.lip|%fd.rip|%fd.lport|%fd.rport"
+            + "|%fd.sockfamily|%fd.is_server|%user.homedir|%user.shell|%proc.exepath|%proc.args|%proc.sid|%proc.vpgid"
+            + "|%thread.ismain|%thread.vtid|%proc.vpid|%proc.aname[2]|%proc.apid[1]|%container.image.repository"
+            + "|%container.image.tag|%container.image.id|%container.privileged|%k8s.pod.name|%k8s.ns.name"
+            + "|%evt.outputtime|%evt.rawtime.s|%evt.rawtime.ns";
 
     /**
      * evt.num values whose line differs, by capture file name, for the '*' format. Cause for all of
@@ -47,6 +74,12 @@ class SysdigFieldConformanceTest {
     @TestFactory
     Stream<DynamicTest> everyEventMatchesSysdig() {
         return captures().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> compare(c, "*" + FIELDS)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> moreFieldsMatchSysdig() {
+        return captures().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(),
+                () -> compare(c, "*" + MORE_FIELDS)));
     }
 
     @TestFactory
@@ -85,7 +118,7 @@ class SysdigFieldConformanceTest {
         String name = capture.getFileName().toString();
         Set<Long> known = new TreeSet<>(KNOWN_DIFFERENCES.getOrDefault(name, Set.of()));
         known.retainAll(all);
-        System.out.printf("%s %s: %d/%d lines equal%n", name, format.startsWith("*") ? "*fmt" : "fmt",
+        System.out.printf("%s %s: %d/%d lines equal%n", name, format.equals("*" + MORE_FIELDS) ? "more" : format.startsWith("*") ? "*fmt" : "fmt",
                 expected.size() - countIn(differing, expected), expected.size());
         assertEquals(known, differing, name + ": lines differing from sysdig" + report);
     }
@@ -111,7 +144,7 @@ class SysdigFieldConformanceTest {
     private static Map<Long, String> byNumber(List<String> lines) {
         Map<Long, String> m = new LinkedHashMap<>();
         for (String l : lines) {
-            int sp = l.indexOf(' ');
+            int sp = l.indexOf(l.indexOf('|') > 0 ? '|' : ' ');
             m.put(Long.parseLong(sp < 0 ? l : l.substring(0, sp)), l);
         }
         return m;
