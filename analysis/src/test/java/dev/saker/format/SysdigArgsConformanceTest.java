@@ -1,0 +1,84 @@
+package dev.saker.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.saker.scap.ConformanceCaptures;
+import dev.saker.scap.EventSchema;
+import dev.saker.scap.RawEvent;
+import dev.saker.scap.ScapReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The oracle test: for every capture sysdig 0.29.3 reads, the type and args of each event it prints
+ * equal our rendering of the same recorded event. Events are matched by evt.num, which counts every
+ * event the 2022 reader delivers (types it does not know are skipped unnumbered), including the ones
+ * sysdig does not print (internal PROCINFO events, state-only events of Falco captures).
+ */
+class SysdigArgsConformanceTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "falco-psp/privileged.scap, 0",
+            "falco-psp/run_as_user_0_container.scap, 0",
+            "falco-psp/run_as_user_65534_container.scap, 0",
+            "falco-psp/write_tmp_test.scap, 0",
+            "libs/curl_google.scap, 0",
+            "libs/sample.scap, 0",
+            "libs/single_ipv6_conn.scap, 0",
+            "libs/test_ipv6_client.scap, 0",
+            "sysdig-examples/example0-nginx.scap, 0",
+            "sysdig-examples/example5-httpd.scap, 0",
+            "sysdig-examples/example5-nginx.scap, 0"})
+    void argsMatchSysdigOnConformanceCapture(String file, int expectedDifferences) throws IOException {
+        Path capture = ConformanceCaptures.capture(file);
+        Map<Long, SysdigLines.Line> oracle = SysdigLines.parse(SysdigRun.output(capture));
+        OracleContext facts = OracleContext.learn(capture);
+        List<String> differences = new ArrayList<>();
+        Map<String, Integer> classes = new TreeMap<>();
+        long compared = 0;
+        try (ScapReader reader = ScapReader.open(capture, facts)) {
+            long num = 0;
+            for (RawEvent e; (e = reader.next()) != null; ) {
+                if (e.type() >= EventSchema.legacy2022().size()) {
+                    continue;
+                }
+                num++;
+                SysdigLines.Line expected = oracle.get(num);
+                if (expected == null) {
+                    continue;
+                }
+                compared++;
+                ArgContext ctx = facts.at(num);
+                String type = EventArgs.typeName(e);
+                String args = EventArgs.of(e, ctx);
+                if (!type.equals(expected.type()) || !args.equals(expected.args())) {
+                    classes.merge(differenceClass(e, type, expected), 1, Integer::sum);
+                    if (differences.size() < 15) {
+                        differences.add(num + " " + type + "\n  sysdig: " + expected.type() + " " + expected.args()
+                                + "\n  saker:  " + type + " " + args);
+                    }
+                }
+            }
+        }
+        int different = classes.values().stream().mapToInt(Integer::intValue).sum();
+        System.out.printf("%s: %d of %d printed events match (%.2f%%); %d differ %s%n", file, compared - different,
+                compared, compared == 0 ? 100.0 : 100.0 * (compared - different) / compared, different, classes);
+        differences.forEach(System.out::println);
+        assertThat(compared).as("events compared").isEqualTo(oracle.size());
+        assertThat(different).as("events whose args differ from sysdig").isEqualTo(expectedDifferences);
+    }
+
+    private static String differenceClass(RawEvent e, String type, SysdigLines.Line expected) {
+        if (!type.equals(expected.type())) {
+            return "type";
+        }
+        return type;
+    }
+}
