@@ -23,7 +23,7 @@ final class OracleContext implements MetadataListener {
     static final String FORMAT =
             "*%evt.num\t%thread.tid\t%proc.pid\t%proc.name\t%proc.cwd\t%fd.num\t%fd.typechar\t%fd.l4proto\t%fd.type\t%fd.name";
 
-    record Facts(long tid, long pid, String comm, String cwd, long fdNum, FdView fd) {
+    record Facts(String threadTid, long tid, long pid, String comm, String cwd, long fdNum, FdView fd) {
     }
 
     private final Map<Long, Facts> factsByNum = new HashMap<>();
@@ -44,7 +44,7 @@ final class OracleContext implements MetadataListener {
             // Without an fd table entry sysdig still prints a type character ('o') but no fd.type.
             FdView fd = fdNum == Long.MIN_VALUE || f[6].equals("<NA>") || f[8].equals("<NA>") ? null
                     : new FdView(f[6].isEmpty() ? 0 : f[6].charAt(0), l4Char(f[7]), f[9]);
-            ctx.factsByNum.put(Long.parseLong(f[0]), new Facts(parse(f[1]), parse(f[2]), f[3], f[4], fdNum, fd));
+            ctx.factsByNum.put(Long.parseLong(f[0]), new Facts(f[1], parse(f[1]), parse(f[2]), f[3], f[4], fdNum, fd));
         }
         return ctx;
     }
@@ -111,6 +111,11 @@ final class OracleContext implements MetadataListener {
     @Override
     public void onGroup(GroupEntry g) {
         groups.put(Integer.toUnsignedLong(g.gid()), g.name());
+    }
+
+    /** What sysdig printed as proc.name and thread.tid for displayed event {@code num}. */
+    Facts facts(long num) {
+        return factsByNum.get(num);
     }
 
     /** The context for displayed event {@code num}, after folding in what sysdig showed for it. */

@@ -11,6 +11,7 @@ import dev.saker.scap.RawEvent;
 import dev.saker.scap.ScapReader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The oracle test: for every capture sysdig 0.29.3 reads, the type and args of each event it prints
- * equal our rendering of the same recorded event. Events are matched by evt.num, which counts every
+ * equal our rendering of the same recorded event, the whole line matches when proc.name and
+ * thread.tid are taken from sysdig, and exactly the events sysdig prints are the ones we call printed. Events are matched by evt.num, which counts every
  * event the 2022 reader delivers (types it does not know are skipped unnumbered), including the ones
  * sysdig does not print (internal PROCINFO events, state-only events of Falco captures).
  */
@@ -49,11 +51,14 @@ class SysdigArgsConformanceTest {
         try (ScapReader reader = ScapReader.open(capture, facts)) {
             long num = 0;
             for (RawEvent e; (e = reader.next()) != null; ) {
-                if (e.type() >= EventSchema.legacy2022().size()) {
+                if (!SysdigLine.isNumbered(e)) {
                     continue;
                 }
                 num++;
                 SysdigLines.Line expected = oracle.get(num);
+                if (!SysdigLine.isContainerEvent(e)) {
+                    assertThat(expected != null).as("sysdig prints event " + num + " " + e).isEqualTo(SysdigLine.isPrinted(e));
+                }
                 if (expected == null) {
                     continue;
                 }
@@ -61,6 +66,12 @@ class SysdigArgsConformanceTest {
                 ArgContext ctx = facts.at(num, e);
                 String type = EventArgs.typeName(e);
                 String args = EventArgs.of(e, ctx);
+                OracleContext.Facts f = facts.facts(num);
+                StringBuilder line = new StringBuilder();
+                SysdigLine.append(line, num, e, f.comm(), f.threadTid(), ctx, ZoneOffset.UTC);
+                if (type.equals(expected.type()) && args.equals(expected.args())) {
+                    assertThat(line.toString()).isEqualTo(expected.text());
+                }
                 if (!type.equals(expected.type()) || !args.equals(expected.args())) {
                     classes.merge(differenceClass(e, ctx, type, expected), 1, Integer::sum);
                     if (differences.size() < 15) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * newline (container JSON does), so a line that does not start the next event continues the last.
  */
 final class SysdigLines {
-    record Line(long num, String type, String args) {
+    record Line(long num, String type, String args, String text) {
     }
 
     private static final Pattern START =
@@ -23,25 +23,32 @@ final class SysdigLines {
         Map<Long, Line> lines = new LinkedHashMap<>();
         long last = -1;
         StringBuilder pendingArgs = null;
+        StringBuilder pendingText = null;
         String pendingType = null;
         for (String text : output.split("\n", -1)) {
             Matcher m = START.matcher(text);
             if (m.matches() && Long.parseLong(m.group(1)) > last) {
                 if (pendingArgs != null) {
-                    lines.put(last, new Line(last, pendingType, pendingArgs.toString()));
+                    lines.put(last, new Line(last, pendingType, pendingArgs.toString(), pendingText.toString()));
                 }
                 last = Long.parseLong(m.group(1));
                 pendingType = m.group(2);
                 pendingArgs = new StringBuilder(m.group(3));
+                pendingText = new StringBuilder(text);
             } else if (pendingArgs != null) {
                 pendingArgs.append('\n').append(text);
+                pendingText.append('\n').append(text);
             }
         }
         if (pendingArgs != null) {
             // The output ends with a newline, which the split turned into a final empty continuation.
-            String args = pendingArgs.toString();
-            lines.put(last, new Line(last, pendingType, args.endsWith("\n") ? args.substring(0, args.length() - 1) : args));
+            lines.put(last, new Line(last, pendingType, dropFinalNewline(pendingArgs), dropFinalNewline(pendingText)));
         }
         return lines;
+    }
+
+    private static String dropFinalNewline(StringBuilder b) {
+        String s = b.toString();
+        return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
     }
 }
