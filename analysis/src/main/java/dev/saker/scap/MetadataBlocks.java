@@ -130,11 +130,14 @@ final class MetadataBlocks {
     /**
      * The fields after root. The 2022 reader reads loginuid and exe_writable right after root; libs
      * 0.10 inserted pidns_init_start_ts and tty before them, and the current reader tells the two
-     * orders apart by the tail size (29 bytes or less = old order). So the old 29-byte order is the
-     * only one both readers decode correctly; the full order loses loginuid for the 2022 reader.
+     * orders apart by the tail size (29 bytes or less = old order). The old 29-byte order is the only
+     * one both readers decode correctly, but it cannot carry the newer fields (tty, exe inode, ...),
+     * which Falco rules use. So for {@link ScapWriter.Target#LIBS_2022} each entry takes the old order
+     * when it has nothing in the newer fields (every process of a pre-0.10 capture) and the full order
+     * otherwise, where only the 2022 reader's loginuid and exe_writable of that process suffer.
      */
     private static void processTail(BlockEncoder e, ProcessEntry p, ScapWriter.Target target) {
-        boolean full = target == ScapWriter.Target.LIBS_CURRENT;
+        boolean full = target == ScapWriter.Target.LIBS_CURRENT || hasPost010Fields(p);
         if (full) {
             e.u64(p.pidnsInitStartTs);
             e.u32(p.tty);
@@ -153,6 +156,11 @@ final class MetadataBlocks {
             e.u8(p.exeLowerLayer ? 1 : 0);
             e.u64(p.pgid);
         }
+    }
+
+    static boolean hasPost010Fields(ProcessEntry p) {
+        return p.pidnsInitStartTs != 0 || p.tty != 0 || p.exeUpperLayer || p.exeIno != 0 || p.exeInoCtime != 0
+                || p.exeInoMtime != 0 || p.exeFromMemfd || p.exeLowerLayer || p.pgid != -1;
     }
 
     /** FDL_V2 for one thread: {@code u64 tid} then entries whose lengths include themselves. */

@@ -21,9 +21,12 @@ import java.util.zip.GZIPOutputStream;
 public final class ScapWriter implements AutoCloseable {
     /** Which libscap reader the metadata layout must suit. */
     public enum Target {
-        /** Readable by the March 2022 libscap (sysdig 0.29.3) and by current libscap. */
+        /**
+         * Readable by the March 2022 libscap (sysdig 0.29.3) and by current libscap: fd types newer than
+         * 2022 become UNSUPPORTED, and process entries use the pre-0.10 tail unless they carry newer fields.
+         */
         LIBS_2022,
-        /** Current libscap's own layout: every process field, every fd type; the 2022 reader misreads loginuid. */
+        /** Current libscap's own layout: every fd type, the full process tail (the 2022 reader misreads its loginuid). */
         LIBS_CURRENT
     }
 

@@ -128,20 +128,60 @@ class ScapWriterTest {
         assertThat(readBack(out).metadata().processes()).singleElement().usingRecursiveComparison().isEqualTo(p);
     }
 
+    private static ProcessEntry withoutPost010Fields(ProcessEntry p) {
+        p.pidnsInitStartTs = 0;
+        p.tty = 0;
+        p.exeUpperLayer = false;
+        p.exeIno = 0;
+        p.exeInoCtime = 0;
+        p.exeInoMtime = 0;
+        p.exeFromMemfd = false;
+        p.exeLowerLayer = false;
+        p.pgid = -1;
+        return p;
+    }
+
+    private static int processTailLength(Path file) throws IOException {
+        SavefileBlocks f = SavefileBlocks.read(file);
+        SavefileBlocks.Block pl = f.ofType(BlockType.PL_V9).get(0);
+        java.nio.ByteBuffer b = f.bytes();
+        int entry = pl.bodyOffset();
+        int at = entry + 4 + 5 * 8;
+        for (int i = 0; i < 5; i++) { // comm, exe, exepath, args, cwd
+            at += 2 + Short.toUnsignedInt(b.getShort(at));
+        }
+        at += 8 + 6 * 4 + 2 * 8; // fdlimit, flags..vmswap, pfmajor, pfminor
+        at += 2 + Short.toUnsignedInt(b.getShort(at)); // env
+        at += 2 * 8; // vtid, vpid
+        at += 2 + Short.toUnsignedInt(b.getShort(at)); // cgroups
+        at += 2 + Short.toUnsignedInt(b.getShort(at)); // root
+        return entry + b.getInt(entry) - at;
+    }
+
     @Test
-    void libs2022LayoutKeepsLoginuidExeWritableAndCapabilitiesForBothReaders() throws IOException {
+    void libs2022LayoutWritesThe29ByteTailBothReadersDecodeForOlderProcesses() throws IOException {
+        ProcessEntry p = withoutPost010Fields(richProcess());
+        Path out = write(only(MACHINE, List.of(), List.of(), List.of(), List.of(p), List.of()),
+                ScapWriter.Compression.PLAIN, ScapWriter.Target.LIBS_2022);
+        assertThat(processTailLength(out)).isEqualTo(29);
+        assertThat(readBack(out).metadata().processes()).singleElement().usingRecursiveComparison().isEqualTo(p);
+    }
+
+    @Test
+    void libs2022LayoutKeepsNewerProcessFieldsWhereAProcessHasThem() throws IOException {
         ProcessEntry p = richProcess();
         Path out = write(only(MACHINE, List.of(), List.of(), List.of(), List.of(p), List.of()),
                 ScapWriter.Compression.PLAIN, ScapWriter.Target.LIBS_2022);
-        ProcessEntry got = readBack(out).metadata().processes().get(0);
-        assertThat(got).usingRecursiveComparison()
-                .ignoringFields("pidnsInitStartTs", "tty", "exeUpperLayer", "exeIno", "exeInoCtime", "exeInoMtime",
-                        "exeFromMemfd", "exeLowerLayer", "pgid")
-                .isEqualTo(p);
-        // The fields the 2022 layout cannot carry come back as libscap's defaults, not as shifted bytes.
-        assertThat(got.pidnsInitStartTs).isZero();
-        assertThat(got.tty).isZero();
-        assertThat(got.pgid).isEqualTo(-1);
+        assertThat(processTailLength(out)).isEqualTo(76);
+        assertThat(readBack(out).metadata().processes()).singleElement().usingRecursiveComparison().isEqualTo(p);
+    }
+
+    @Test
+    void currentLayoutAlwaysWritesTheFullTail() throws IOException {
+        ProcessEntry p = withoutPost010Fields(richProcess());
+        Path out = write(only(MACHINE, List.of(), List.of(), List.of(), List.of(p), List.of()));
+        assertThat(processTailLength(out)).isEqualTo(76);
+        assertThat(readBack(out).metadata().processes()).singleElement().usingRecursiveComparison().isEqualTo(p);
     }
 
     @Test
