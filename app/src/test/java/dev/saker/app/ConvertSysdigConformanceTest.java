@@ -17,6 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConvertSysdigConformanceTest {
     /** Fields that come from the metadata blocks; '*' prints every event, with <NA> for missing fields. */
     static final String STATE_FORMAT = "*%evt.num %proc.name %thread.tid %fd.name %user.name %container.id";
+    /** Fields that come from the process-list tail (loginuid, exe_writable, tty) and the parent chain. */
+    static final String PROCESS_FORMAT =
+            "*%evt.num %user.loginuid %proc.is_exe_writable %proc.tty %proc.cmdline %proc.pname %proc.exepath %fd.type";
     /** sysdig 0.29.3 cannot read this file (section-header options); it holds curl_google.scap's events. */
     static final String COMMENTS = "curl_google_comments.scap";
     static final String COMMENTS_TWIN = "libs/curl_google.scap";
@@ -51,6 +54,13 @@ class ConvertSysdigConformanceTest {
     void sysdigSeesTheSameThreadsFdsUsersAndContainersAfterConversion(Path capture, boolean gzip) {
         String before = SysdigOracle.print(capture, "-p", STATE_FORMAT);
         assertThat(SysdigOracle.print(convert(capture, gzip), "-p", STATE_FORMAT)).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0} gzip={1}")
+    @MethodSource("capturesSysdigReads")
+    void sysdigSeesTheSameProcessDetailsAfterConversion(Path capture, boolean gzip) {
+        String before = SysdigOracle.print(capture, "-p", PROCESS_FORMAT);
+        assertThat(SysdigOracle.print(convert(capture, gzip), "-p", PROCESS_FORMAT)).isEqualTo(before);
     }
 
     @Test
