@@ -137,6 +137,33 @@ class ConvertCommandTest {
         assertThat(Files.readAllBytes(plain)).isEqualTo(before);
     }
 
+    private Path merged() throws IOException {
+        Path a = dir.resolve("a.scap");
+        Path b = dir.resolve("b.scap");
+        assertThat(saker("convert", ConformanceCaptures.capture("libs/test_ipv6_client.scap").toString(), a.toString())
+                .exitCode()).isZero();
+        assertThat(saker("convert", ConformanceCaptures.capture("libs/single_ipv6_conn.scap").toString(), b.toString())
+                .exitCode()).isZero();
+        Path merged = dir.resolve("merged.scap");
+        Files.write(merged, Files.readAllBytes(a));
+        Files.write(merged, Files.readAllBytes(b), java.nio.file.StandardOpenOption.APPEND);
+        return merged;
+    }
+
+    @Test
+    void mergedCaptureKeepsTheEventsOfEverySection() throws IOException {
+        Path out = dir.resolve("out.scap");
+        assertThat(saker("convert", merged().toString(), out.toString()).exitCode()).isZero();
+        assertThat(eventOffsets(out)).hasSize(326 + 1728);
+    }
+
+    @Test
+    void mergedCaptureConversionSaysLaterSectionsLostTheirMetadata() throws IOException {
+        Run r = saker("convert", merged().toString(), dir.resolve("out.scap").toString());
+        assertThat(r.stderr().lines()).singleElement().asString()
+                .endsWith("has 2 sections; only the first section's metadata was written");
+    }
+
     @Test
     void damageIsReportedAsACaptureFormatError() {
         // The handler's one-line format is what the damage tests above rely on.
