@@ -30,6 +30,7 @@ public final class SystemState implements MetadataListener {
     private MachineInfo machine;
     /** A thread whose exit was seen; removed before the next event, as libsinsp delays it. */
     private long tidToRemove = -1;
+    private ThreadInfo lastContainerThread;
 
     public ThreadTable threads() {
         return threads;
@@ -125,9 +126,33 @@ public final class SystemState implements MetadataListener {
         tidToRemove = tid;
     }
 
-    /** The thread of an event, or null when the capture never introduced it. */
+    /** The thread with this tid, or null when the capture never introduced it. */
     public ThreadInfo thread(long tid) {
         return threads.find(tid);
+    }
+
+    /**
+     * The thread an event is attributed to: its tid's thread, or for a container metadata event the
+     * stand-in thread libsinsp gives it (tid -1, comm "container:ID").
+     */
+    public ThreadInfo eventThread(RawEvent raw) {
+        int type = raw.type();
+        if (type == EventTypes.CONTAINER_JSON_E || type == EventTypes.CONTAINER_JSON_2_E) {
+            return lastContainerThread;
+        }
+        return threads.find(raw.tid());
+    }
+
+    void containerSeen(ContainerInfo c) {
+        ThreadInfo t = new ThreadInfo();
+        t.tid = -1;
+        t.pid = -1;
+        t.vtid = -2;
+        t.vpid = -2;
+        t.comm = "container:" + c.id();
+        t.exe = "";
+        t.containerId = c.id();
+        lastContainerThread = t;
     }
 
     /** The fd of a thread, or null. */

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * One thread as libsinsp knows it. A thread first seen by an event it cannot be traced to (not in the
- * capture's process list, no clone seen) gets comm and exe {@code <NA>}, pid = tid, ptid = -1 and
- * uid/gid/loginuid unknown (0xffffffff), as libsinsp does for offline captures.
+ * capture's process list, no clone seen) gets comm and exe {@code <NA>}, pid = tid, ptid = -1, an
+ * empty cwd and uid/gid/loginuid unknown (0xffffffff), as libsinsp does for offline captures.
  */
 public final class ThreadInfo {
     public static final String NA = "<NA>";
@@ -16,6 +16,9 @@ public final class ThreadInfo {
     public static final int CL_CLONE_INVERTED = 1 << 24;
     public static final int CL_IS_MAIN_THREAD = 1 << 25;
     public static final int CL_CLOSED = 1 << 18;
+    public static final int CL_ACTIVE = 1 << 19;
+    public static final int CL_PIPE_SRC = 1 << 21;
+    public static final int CL_PIPE_DST = 1 << 22;
 
     public long tid;
     public long pid;
@@ -30,7 +33,7 @@ public final class ThreadInfo {
     public List<String> args = List.of();
     public List<String> env = List.of();
     public List<String> cgroups = List.of();
-    public String cwd = "/";
+    public String cwd = "";
     public String root = "/";
     public long fdlimit;
     public int flags;
