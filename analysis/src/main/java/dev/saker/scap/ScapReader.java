@@ -133,6 +133,11 @@ public final class ScapReader implements AutoCloseable {
         return input.position();
     }
 
+    /** Bytes the read window holds now; tests use it to show memory stays in proportion to the file. */
+    int windowCapacity() {
+        return input.capacity();
+    }
+
     private void expectSectionHeader() throws IOException {
         int got = input.require(BLOCK_HEADER);
         String after = gzip ? " (after gzip decompression)" : "";
