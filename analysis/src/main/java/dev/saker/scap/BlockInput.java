@@ -5,13 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.function.LongSupplier;
 import java.util.zip.ZipException;
 
 /**
  * A sliding window over an uncompressed capture stream. The window grows only as bytes actually
  * arrive (at most about twice what it holds), so a huge length field in a damaged file ends in a
- * truncation error rather than a huge allocation. When the stream's size is known (a plain file),
- * {@link #knownRemaining()} lets the reader reject an impossible length without reading at all.
+ * truncation error rather than a huge allocation. When the stream's size can be asked (a plain file),
+ * {@link #mayHold(long)} lets the reader reject an impossible length without reading at all.
  */
 final class BlockInput implements AutoCloseable {
     private static final int CHUNK = 1 << 16;
@@ -20,18 +21,20 @@ final class BlockInput implements AutoCloseable {
     private static final int MAX_WINDOW = Integer.MAX_VALUE - 16;
 
     private final InputStream in;
-    private final long size;
+    private final LongSupplier size;
+    private long lastSize;
     private ByteBuffer window = ByteBuffer.allocate(INITIAL).order(ByteOrder.LITTLE_ENDIAN);
     private int start;
     private int end;
     private long windowOffset;
     private boolean eof;
 
-    /** {@code size} is the stream's total length in bytes, or -1 when unknown (compressed input). */
-    BlockInput(InputStream in, long startOffset, long size) {
+    /** {@code size} tells the stream's current total length in bytes; null when unknown (compressed input). */
+    BlockInput(InputStream in, long startOffset, LongSupplier size) {
         this.in = in;
         this.windowOffset = startOffset;
         this.size = size;
+        this.lastSize = size == null ? -1 : size.getAsLong();
     }
 
     ByteBuffer buffer() {
@@ -52,9 +55,21 @@ final class BlockInput implements AutoCloseable {
         return end - start;
     }
 
-    /** Bytes left from the current position to the end of the stream, or -1 when the size is unknown. */
+    /**
+     * False only when the stream's size says fewer than {@code n} bytes are left. The size is asked
+     * again before saying so, because a capture file may still be growing while it is read.
+     */
+    boolean mayHold(long n) {
+        if (size == null || lastSize - position() >= n) {
+            return true;
+        }
+        lastSize = size.getAsLong();
+        return lastSize - position() >= n;
+    }
+
+    /** Bytes left by the size last asked, or -1 when the size is unknown. */
     long knownRemaining() {
-        return size < 0 ? -1 : Math.max(0, size - position());
+        return size == null ? -1 : Math.max(0, lastSize - position());
     }
 
     /** Current window size in bytes, for tests that bound memory use. */

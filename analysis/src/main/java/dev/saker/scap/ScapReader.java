@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.LongSupplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -40,16 +41,16 @@ public final class ScapReader implements AutoCloseable {
     private CaptureFormatException failure;
     private CaptureRandomAccess randomAccess;
 
-    private ScapReader(Path path, boolean gzip, InputStream in, long plainSize, MetadataListener listener) {
+    private ScapReader(Path path, boolean gzip, InputStream in, LongSupplier plainSize, MetadataListener listener) {
         this.path = path;
         this.gzip = gzip;
-        this.input = new BlockInput(in, 0, gzip ? -1 : plainSize);
+        this.input = new BlockInput(in, 0, gzip ? null : plainSize);
         this.listener = listener;
     }
 
     /** Opens a capture and reads its first section header; fails if the file is not a capture. */
     public static ScapReader open(Path path, MetadataListener listener) throws IOException {
-        return open(path, Files.newInputStream(path), Files.size(path), listener);
+        return open(path, Files.newInputStream(path), () -> sizeNow(path), listener);
     }
 
     public static ScapReader open(Path path) throws IOException {
@@ -61,10 +62,19 @@ public final class ScapReader implements AutoCloseable {
      * has no file behind it, so {@link #readAt(long)} is unavailable.
      */
     static ScapReader open(InputStream in, long size, MetadataListener listener) throws IOException {
-        return open(null, in, size, listener);
+        return open(null, in, size < 0 ? null : () -> size, listener);
     }
 
-    private static ScapReader open(Path path, InputStream raw, long size, MetadataListener listener)
+    /** The file's current size; a file that cannot be asked is treated as unbounded, the stream decides. */
+    private static long sizeNow(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static ScapReader open(Path path, InputStream raw, LongSupplier size, MetadataListener listener)
             throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
         InputStream in = buffered;
@@ -245,9 +255,8 @@ public final class ScapReader implements AutoCloseable {
             throw new CaptureFormatException(at, String.format("block type 0x%X declares %d bytes, more than any real block"
                     + " (limit %d)", type, total, MAX_BLOCK));
         }
-        long remaining = input.knownRemaining();
-        if (remaining >= 0 && total > remaining) {
-            throw truncated(type, total, remaining, at);
+        if (!input.mayHold(total)) {
+            throw truncated(type, total, input.knownRemaining(), at);
         }
     }
 

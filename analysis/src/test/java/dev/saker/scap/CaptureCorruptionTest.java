@@ -61,14 +61,16 @@ class CaptureCorruptionTest {
 
         where += " -> " + got.describe();
         assertThat(got.failureIsWellFormed()).as(where).isTrue();
-        assertThat(got.offsets()).as(where).isSorted().doesNotHaveDuplicates();
+        for (int i = 1; i < got.offsets().length; i++) {
+            assertThat(got.offsets()[i]).as(where).isGreaterThan(got.offsets()[i - 1]);
+        }
         int largestPlain = Math.max(c.plain().length, d.bytes().length);
         assertThat(got.largestWindow()).as(where).isLessThanOrEqualTo(2 * largestPlain + WINDOW_SLACK);
         if (!streamDamage) {
             int intact = c.blockStartAt(d.firstDamaged());
             long[] before = Arrays.copyOf(c.eventOffsets(), c.eventsBefore(intact));
-            assertThat(Arrays.copyOf(got.offsets(), Math.min(before.length, got.offsets().length))).as(where)
-                    .containsExactly(before);
+            assertThat(got.offsets().length).as(where).isGreaterThanOrEqualTo(before.length);
+            assertThat(Arrays.mismatch(Arrays.copyOf(got.offsets(), before.length), before)).as(where).isEqualTo(-1);
             if (got.failure() != null) {
                 assertThat(got.failure().offset()).as(where).isBetween((long) intact, (long) d.bytes().length);
             }

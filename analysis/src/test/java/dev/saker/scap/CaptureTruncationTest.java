@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * compressed stream itself) must behave the same.
  */
 class CaptureTruncationTest {
-    /** Section header length as every libscap writer emits it; cuts inside it fail at open. */
+    private static final int FULLY_CUT_BLOCKS = 5000;
     private static final int RE_GZIP_CUTS_PER_CAPTURE = 60;
     private static final int GZIP_STREAM_CUTS_PER_CAPTURE = 60;
 
@@ -47,7 +47,10 @@ class CaptureTruncationTest {
     private static void assertReads(CaptureBytes c, ReadOutcome got, Expected want, String what) {
         String where = c.name() + " " + what + ": " + got.describe();
         assertThat(got.failureIsWellFormed()).as(where).isTrue();
-        assertThat(got.offsets()).as(where).containsExactly(Arrays.copyOf(c.eventOffsets(), want.events()));
+        assertThat(got.offsets().length).as(where).isEqualTo(want.events());
+        // Arrays.mismatch rather than containsExactly: AssertJ's diff is quadratic in thousands of events.
+        assertThat(Arrays.mismatch(got.offsets(), Arrays.copyOf(c.eventOffsets(), want.events()))).as(where)
+                .isEqualTo(-1);
         if (want.failureOffset() < 0) {
             assertThat(got.failure()).as(where).isNull();
         } else {
@@ -80,8 +83,14 @@ class CaptureTruncationTest {
         CaptureBytes c = CaptureBytes.of(file);
         long t0 = System.nanoTime();
         int cuts = 0;
+        // Each cut re-reads from the start, so a much bigger capture than today's (4272 blocks at most)
+        // gets all four cuts on every n-th block only, and one rotating cut on every other block.
+        int stride = Math.max(1, (c.blockStarts().length + FULLY_CUT_BLOCKS - 1) / FULLY_CUT_BLOCKS);
         for (int i = 1; i < c.blockStarts().length; i++) {
-            for (int cut : insideBlock(c, i)) {
+            TreeSet<Integer> inside = insideBlock(c, i);
+            Iterable<Integer> chosen = i % stride == 0 ? inside
+                    : java.util.List.of(inside.stream().skip(i % inside.size()).findFirst().orElseThrow());
+            for (int cut : chosen) {
                 assertReads(c, readPlain(c, cut), Expected.forCut(c, cut), "cut at " + cut);
                 cuts++;
             }
