@@ -18,7 +18,7 @@ public record EventInfo(int type, String name, int category, int flags, List<Par
     public static final int EF_LARGE_PAYLOAD = 1 << 11;
     public static final int EF_CONVERTER_MANAGED = 1 << 12;
 
-    public static final int EC_INTERNAL = 1 << 6;
+    public static final int EC_INTERNAL = 1 << 8;
     public static final int EC_METAEVENT = 1 << 12;
 
     public boolean isEnter() {

@@ -1,0 +1,75 @@
+package dev.saker.state;
+
+import java.util.List;
+
+/**
+ * One thread as libsinsp knows it. A thread first seen by an event it cannot be traced to (not in the
+ * capture's process list, no clone seen) gets comm and exe {@code <NA>}, pid = tid, ptid = -1, an
+ * empty cwd and uid/gid/loginuid unknown (0xffffffff), as libsinsp does for offline captures.
+ */
+public final class ThreadInfo {
+    public static final String NA = "<NA>";
+    public static final int CL_CLONE_FILES = 1 << 1;
+    public static final int CL_CLONE_THREAD = 1 << 4;
+    public static final int CL_CLONE_NEWPID = 1 << 15;
+    public static final int CL_CHILD_IN_PIDNS = 1 << 23;
+    public static final int CL_CLONE_INVERTED = 1 << 24;
+    public static final int CL_IS_MAIN_THREAD = 1 << 25;
+    public static final int CL_CLOSED = 1 << 18;
+    public static final int CL_ACTIVE = 1 << 19;
+    public static final int CL_PIPE_SRC = 1 << 21;
+    public static final int CL_PIPE_DST = 1 << 22;
+
+    public long tid;
+    public long pid;
+    public long ptid = -1;
+    public long sid = -1;
+    public long vpgid = -1;
+    public long vtid = -1;
+    public long vpid = -1;
+    public String comm = NA;
+    public String exe = NA;
+    public String exepath = "";
+    public List<String> args = List.of();
+    public List<String> env = List.of();
+    public List<String> cgroups = List.of();
+    public String cwd = "";
+    public String root = "/";
+    public long fdlimit;
+    public int flags;
+    public int uid = -1;
+    public int gid = -1;
+    public int loginuid = -1;
+    public int tty;
+    public long capInheritable;
+    public long capPermitted;
+    public long capEffective;
+    public long cloneTs;
+    public boolean exeWritable;
+    public String containerId = "";
+    /** Own table; threads of a process reach the main thread's through {@link ThreadTable#fds}. */
+    FdTable fdTable = new FdTable();
+
+    /** A thread known only by its tid: no process-list entry, clone or execve described it. */
+    public boolean isUnknown() {
+        return NA.equals(comm) && uid == -1;
+    }
+
+    public boolean isMainThread() {
+        return tid == pid;
+    }
+
+    /** Whether this thread borrows its process's fd table and cwd (libsinsp's CLONE_FILES rule). */
+    boolean sharesProcessState() {
+        return (flags & CL_CLONE_FILES) != 0 && !isMainThread();
+    }
+
+    /** proc.cmdline: comm followed by the arguments, space-separated. */
+    public String cmdline() {
+        StringBuilder sb = new StringBuilder(comm);
+        for (String a : args) {
+            sb.append(' ').append(a);
+        }
+        return sb.toString();
+    }
+}

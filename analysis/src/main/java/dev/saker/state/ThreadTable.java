@@ -1,0 +1,85 @@
+package dev.saker.state;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Every thread known so far, keyed by tid (libsinsp's thread manager). */
+public final class ThreadTable {
+    private final Map<Long, ThreadInfo> threads = new HashMap<>();
+
+    public ThreadInfo find(long tid) {
+        return threads.get(tid);
+    }
+
+    /** The thread, created as an unknown thread ({@code <NA>}) when the capture never introduced it. */
+    public ThreadInfo findOrCreate(long tid) {
+        ThreadInfo t = threads.get(tid);
+        if (t == null) {
+            t = new ThreadInfo();
+            t.tid = tid;
+            t.pid = tid;
+            threads.put(tid, t);
+        }
+        return t;
+    }
+
+    public void add(ThreadInfo t) {
+        threads.put(t.tid, t);
+    }
+
+    public void remove(long tid) {
+        threads.remove(tid);
+    }
+
+    public Collection<ThreadInfo> all() {
+        return threads.values();
+    }
+
+    public int size() {
+        return threads.size();
+    }
+
+    /**
+     * The main thread of the thread's process (itself when it is one); like libsinsp, an unknown
+     * main thread is created as an unknown ({@code <NA>}) thread.
+     */
+    public ThreadInfo mainThread(ThreadInfo t) {
+        if (t.isMainThread() || (t.flags & ThreadInfo.CL_IS_MAIN_THREAD) != 0) {
+            return t;
+        }
+        return findOrCreate(t.pid);
+    }
+
+    /** The fd table the thread uses: its process's when it shares it. */
+    public FdTable fds(ThreadInfo t) {
+        if (t.sharesProcessState()) {
+            ThreadInfo main = mainThread(t);
+            if (main != null) {
+                return main.fdTable;
+            }
+        }
+        return t.fdTable;
+    }
+
+    /** The working directory: always the process's (libsinsp assumes CLONE_FS for threads). */
+    public String cwd(ThreadInfo t) {
+        ThreadInfo main = mainThread(t);
+        return main != null ? main.cwd : t.cwd;
+    }
+
+    public void setCwd(ThreadInfo t, String cwd) {
+        ThreadInfo main = mainThread(t);
+        (main != null ? main : t).cwd = cwd;
+    }
+
+    /** The parent process's main thread, libsinsp's get_ancestor_process step, or null. */
+    public ThreadInfo parentProcess(ThreadInfo t) {
+        ThreadInfo main = mainThread(t);
+        if (main == null) {
+            return null;
+        }
+        ThreadInfo parent = threads.get(main.ptid);
+        return parent == null ? null : mainThread(parent);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.saker.scap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.saker.scap.ConversionTable.Action;
+import dev.saker.scap.ConversionTable.Conversion;
+import dev.saker.scap.ConversionTable.Instruction;
+import dev.saker.scap.ConversionTable.Source;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConversionTableTest {
+    private static final ConversionTable TABLE = ConversionTable.libscap();
+    private static final EventSchema CURRENT = EventSchema.current();
+
+    @Test
+    void holdsEveryEntryOfLibscapsTable() {
+        // table.cpp at libs 48dfd53c: 253 keys, 541 instructions.
+        assertThat(TABLE.entries()).hasSize(253);
+        assertThat(TABLE.entries().stream().mapToInt(c -> c.instructions().size()).sum()).isEqualTo(541);
+    }
+
+    @Test
+    void everyConversionFitsTheTargetLayout() {
+        List<String> bad = new ArrayList<>();
+        for (Conversion c : TABLE.entries()) {
+            int produced = c.instructions().size() + (c.action() == Action.ADD_PARAMS ? c.nparams() : 0);
+            EventInfo target = CURRENT.info(c.targetType());
+            boolean builds = c.action() == Action.ADD_PARAMS || c.action() == Action.CHANGE_TYPE;
+            if (builds && produced > target.nparams()) {
+                bad.add(c.toString());
+            }
+        }
+        assertThat(bad).isEmpty();
+    }
+
+    @Test
+    void typedDefaultsAreOnlyAskedForTypesWithAKnownSize() {
+        List<String> bad = new ArrayList<>();
+        for (Conversion c : TABLE.entries()) {
+            int first = c.action() == Action.ADD_PARAMS ? c.nparams() : 0;
+            for (int i = 0; i < c.instructions().size(); i++) {
+                Instruction in = c.instructions().get(i);
+                boolean mayDefault = in.source() == Source.DEFAULT || (in.source() == Source.ENTER && !in.fallbackToEmpty());
+                ParamType t = CURRENT.info(c.targetType()).params().get(first + i).type();
+                if (mayDefault && ParamWriter.minLength(t) < 0) {
+                    bad.add(c.type() + "/" + c.nparams() + " param " + (first + i) + " " + t);
+                }
+            }
+        }
+        assertThat(bad).isEmpty();
+    }
+
+    @Test
+    void every2022LayoutOfAManagedExitHasAConversion() {
+        EventSchema legacy = EventSchema.legacy2022();
+        List<String> missing = new ArrayList<>();
+        for (int type = 1; type < legacy.size(); type += 2) {
+            EventInfo now = CURRENT.info(type);
+            EventInfo then = legacy.info(type);
+            if (now.isConverterManaged() && !then.isUnused() && (now.isOldVersion() || then.nparams() != now.nparams())
+                    && TABLE.find(type, then.nparams()) == null) {
+                missing.add(now.name() + "_X/" + then.nparams());
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void lookupOfAnUncoveredKeyIsNull() {
+        assertThat(TABLE.find(EventTypes.SYSCALL_READ_X, 9)).isNull();
+        assertThat(TABLE.find(9999, 1)).isNull();
+    }
+}

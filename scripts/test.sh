@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The one test command: installs the Debian packages the tests need (when root), then runs every
+# module's tests. Extra arguments go to Maven, e.g. scripts/test.sh -pl analysis -Dtest=ArchitectureTest
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+
+# What the tests need, in one place: "debian-package|check". The check is a shell command that
+# succeeds when the thing is usable; an empty check means "dpkg says the package is installed".
+# A command check (rather than dpkg) lets a JDK or Maven installed some other way count.
+REQUIREMENTS=(
+    "openjdk-17-jdk-headless|javac -version"
+    "maven|mvn -v"
+    "sysdig|sysdig --version"   # the oracle the conformance tests compare against
+)
+
+log() { echo "test.sh: $*" >&2; }
+
+usable() {   # usable PACKAGE CHECK
+    if [[ -n "$2" ]]; then
+        bash -c "$2" >/dev/null 2>&1 </dev/null
+    else
+        [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" == "install ok installed" ]]
+    fi
+}
+
+missing_packages() {
+    local entry
+    for entry in "${REQUIREMENTS[@]}"; do
+        usable "${entry%%|*}" "${entry#*|}" || printf '%s\n' "${entry%%|*}"
+    done
+}
+
+mapfile -t MISSING < <(missing_packages)
+if (( ${#MISSING[@]} > 0 )); then
+    if [[ "$(id -u)" != 0 ]]; then
+        log "missing Debian package(s): ${MISSING[*]}"
+        log "install them with: sudo apt-get install ${MISSING[*]}   (or run this script as root)"
+        exit 1
+    fi
+    command -v apt-get >/dev/null 2>&1 || { log "missing package(s) ${MISSING[*]} and no apt-get to install them"; exit 1; }
+    log "installing: ${MISSING[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update </dev/null || log "apt-get update failed; trying the install with the package lists at hand"
+    # sysdig pulls in falcosecurity-scap-dkms, whose kernel-module build may fail (no headers for the
+    # running kernel, a container, ...) and make apt-get exit non-zero. Reading captures needs no
+    # module, so apt's status does not decide: the checks below do.
+    apt-get install -y "${MISSING[@]}" </dev/null || log "apt-get install returned $?; checking what works"
+    mapfile -t STILL_MISSING < <(missing_packages)
+    if (( ${#STILL_MISSING[@]} > 0 )); then
+        log "still not usable after installing: ${STILL_MISSING[*]}"
+        exit 1
+    fi
+fi
+
+cd "$ROOT"
+# All modules; no stdin so a CI run can never wait on a prompt. Maven's status is ours.
+exec mvn -B -ntp test "$@" </dev/null
