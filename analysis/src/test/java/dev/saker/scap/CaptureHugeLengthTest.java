@@ -93,6 +93,17 @@ class CaptureHugeLengthTest {
         assertThat(got.failure().getMessage()).contains("0x215").contains(Long.toString(HUGE));
     }
 
+    /** libscap reads non-large event blocks into a 64 KiB buffer and refuses longer ones; so do we. */
+    @Test
+    void nonLargeEventBlockOverSixtyFourKibIsRefusedAtThatBlock() throws IOException {
+        CaptureBytes c = capture("libs/sample.scap");
+        int index = firstBlockOfType(c, BlockType.EV_V2);
+        byte[] damaged = withBlockLength(c, index, (1 << 16) + 12);
+        ReadOutcome got = ReadOutcome.read(new ByteArrayInputStream(damaged), damaged.length);
+        assertFailsAtBlock(c, got, index);
+        assertThat(got.failure().getMessage()).contains("non-large event block");
+    }
+
     /** Below every fixed limit, so only the end of the data can stop it: the window must stop there too. */
     @Test
     void lengthBeyondTheEndOfAGzipCaptureReadsNoMoreThanTheFileHolds() throws IOException {
