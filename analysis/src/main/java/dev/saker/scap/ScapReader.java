@@ -45,7 +45,7 @@ public final class ScapReader implements AutoCloseable {
         this.path = path;
         this.gzip = gzip;
         this.input = new BlockInput(in, 0, gzip ? null : plainSize);
-        this.listener = listener;
+        this.listener = new ListenerShield(listener);
     }
 
     /** Opens a capture and reads its first section header; fails if the file is not a capture. */
@@ -191,10 +191,68 @@ public final class ScapReader implements AutoCloseable {
             finished = true;
             failure = e;
             throw e;
+        } catch (ListenerFailure e) {
+            throw e.original;
         } catch (RuntimeException e) {
             finished = true;
             failure = new CaptureFormatException(at, "unreadable block (" + e + ")", e);
             throw failure;
+        }
+    }
+
+    /** A caller's listener threw: its bug, not damage in the capture, so it propagates as it was. */
+    private static final class ListenerFailure extends RuntimeException {
+        private final RuntimeException original;
+
+        ListenerFailure(RuntimeException original) {
+            super(null, null, false, false);
+            this.original = original;
+        }
+    }
+
+    /** Marks exceptions from the caller's listener so that the damage net above lets them through. */
+    private record ListenerShield(MetadataListener inner) implements MetadataListener {
+        private static void call(Runnable r) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                throw new ListenerFailure(e);
+            }
+        }
+
+        @Override
+        public void onSection(int number, int major, int minor) {
+            call(() -> inner.onSection(number, major, minor));
+        }
+
+        @Override
+        public void onMachineInfo(MachineInfo info) {
+            call(() -> inner.onMachineInfo(info));
+        }
+
+        @Override
+        public void onProcess(ProcessEntry process) {
+            call(() -> inner.onProcess(process));
+        }
+
+        @Override
+        public void onFd(FdEntry fd) {
+            call(() -> inner.onFd(fd));
+        }
+
+        @Override
+        public void onInterface(InterfaceEntry iface) {
+            call(() -> inner.onInterface(iface));
+        }
+
+        @Override
+        public void onUser(UserEntry user) {
+            call(() -> inner.onUser(user));
+        }
+
+        @Override
+        public void onGroup(GroupEntry group) {
+            call(() -> inner.onGroup(group));
         }
     }
 
