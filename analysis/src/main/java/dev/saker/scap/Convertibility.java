@@ -7,8 +7,8 @@ package dev.saker.scap;
 enum Convertibility {
     PASS, DROP, CONTINUE, ERROR;
 
-    /** The verdict for an event of this type (whose table entry is {@code info}) with {@code nparams} parameters. */
-    static Convertibility of(EventInfo info, int type, long nparams) {
+    /** The verdict for an event whose type has the table entry {@code info} (null: unknown type). */
+    static Convertibility of(EventInfo info, long nparams) {
         if (info == null) {
             return ERROR;
         }

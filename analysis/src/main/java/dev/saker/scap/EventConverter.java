@@ -51,7 +51,7 @@ public final class EventConverter {
      * that does not belong to the exit being converted.
      */
     public RawEvent convert(RawEvent raw) throws CaptureFormatException {
-        Convertibility first = Convertibility.of(schema.info(raw.type()), raw.type(), raw.nparams());
+        Convertibility first = Convertibility.of(schema.info(raw.type()), raw.nparams());
         switch (first) {
             case PASS:
                 return raw;
@@ -92,7 +92,7 @@ public final class EventConverter {
             }
             RawEvent next = build(c, cur, dst, raw);
             dst ^= 1;
-            Convertibility verdict = Convertibility.of(schema.info(next.type()), next.type(), next.nparams());
+            Convertibility verdict = Convertibility.of(schema.info(next.type()), next.nparams());
             switch (verdict) {
                 case PASS:
                     return delivered(next, raw);

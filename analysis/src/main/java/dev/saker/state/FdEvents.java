@@ -14,7 +14,7 @@ import dev.saker.scap.RawEvent;
  */
 final class FdEvents {
     private static final long AT_FDCWD = -100;
-    private static final int O_DIRECTORY = 1 << 10; // PPM_O_DIRECTORY
+    private static final int O_DIRECTORY = 1 << 10;
 
     private final SystemState state;
 

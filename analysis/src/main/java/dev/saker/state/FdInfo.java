@@ -73,7 +73,7 @@ public final class FdInfo {
         switch (e.type()) {
             case FdEntry.IPV4_SOCK, FdEntry.IPV6_SOCK -> f.name = SocketNames.tuple(f.sip, f.sport, f.dip, f.dport);
             case FdEntry.IPV4_SERVSOCK, FdEntry.IPV6_SERVSOCK -> f.name = SocketNames.endpoint(f.sip, f.sport);
-            // a named unix socket in the process list is the listening end
+            // libsinsp: a named unix socket in the process list is the listening end, an unnamed one a client
             case FdEntry.UNIX_SOCK -> f.flags |= f.name.isEmpty() ? FLAG_ROLE_CLIENT : FLAG_ROLE_SERVER;
             default -> { }
         }
@@ -140,9 +140,26 @@ public final class FdInfo {
         };
     }
 
+    /**
+     * The L4 protocol as libsinsp reports it: a connection socket with no role yet (just created, not
+     * bound, connected or accepted) reports "not applicable" unless it is raw.
+     */
+    public int effectiveL4proto() {
+        if (type == FdEntry.IPV4_SOCK || type == FdEntry.IPV6_SOCK) {
+            if (l4proto == L4_RAW) {
+                return L4_RAW;
+            }
+            return (flags & (FLAG_ROLE_CLIENT | FLAG_ROLE_SERVER)) == 0 ? L4_NA : l4proto;
+        }
+        if (type == FdEntry.IPV4_SERVSOCK || type == FdEntry.IPV6_SERVSOCK) {
+            return l4proto;
+        }
+        return L4_UNKNOWN;
+    }
+
     /** One-letter L4 protocol as libsinsp shows after the type char in fd renderings, or 0 for none. */
     public char l4Char() {
-        return switch (l4proto) {
+        return switch (effectiveL4proto()) {
             case L4_TCP -> 't';
             case L4_UDP -> 'u';
             case L4_ICMP -> 'i';

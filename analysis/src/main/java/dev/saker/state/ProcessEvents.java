@@ -41,7 +41,12 @@ final class ProcessEvents {
             case EventTypes.USER_DELETED_E -> state.users().removeUser(str(e, 5), (int) e.number(0));
             case EventTypes.GROUP_ADDED_E -> state.users().addGroup(str(e, 2), new GroupEntry((int) e.number(0), str(e, 1)));
             case EventTypes.GROUP_DELETED_E -> state.users().removeGroup(str(e, 2), (int) e.number(0));
-            case EventTypes.CONTAINER_JSON_E, EventTypes.CONTAINER_JSON_2_E -> state.containers().addFromJson(str(e, 0));
+            case EventTypes.CONTAINER_JSON_E, EventTypes.CONTAINER_JSON_2_E -> {
+                ContainerInfo c = state.containers().addFromJson(str(e, 0));
+                if (c != null) {
+                    state.containerSeen(c);
+                }
+            }
             default -> {
                 return false;
             }
@@ -60,7 +65,6 @@ final class ProcessEvents {
         t.comm = comm.isEmpty() ? t.exe : comm;
         t.pid = num(e, 4, t.pid);
         if (t.ptid == -1) {
-            // a thread the capture never introduced at least learns its parent here, as in libsinsp
             t.ptid = num(e, 5, -1);
         }
         t.fdlimit = num(e, 7, t.fdlimit);
@@ -83,9 +87,15 @@ final class ProcessEvents {
         if (!trusted.isEmpty()) {
             t.exepath = trusted;
         } else if (e.type() == EventTypes.SYSCALL_EXECVE_19_X && !e.isEmpty(30)) {
-            t.exepath = Paths.concatenate(state.threads().cwd(t), str(e, 30));
+            String filename = str(e, 30);
+            t.exepath = filename.startsWith(ThreadInfo.NA) ? ThreadInfo.NA
+                    : Paths.concatenate(t.cwd, filename);
         }
         t.gid = (int) num(e, 29, t.gid);
+        // A new image starts with fresh clone flags, keeping only what survives exec.
+        int kept = t.flags & (ThreadInfo.CL_PIPE_SRC | ThreadInfo.CL_PIPE_DST | ThreadInfo.CL_IS_MAIN_THREAD
+                | ThreadInfo.CL_CLONE_INVERTED);
+        t.flags = ThreadInfo.CL_ACTIVE | kept;
     }
 
     private void procexit(RawEvent e) {

@@ -30,7 +30,9 @@ public final class SystemState implements MetadataListener {
     private MachineInfo machine;
     /** A thread whose exit was seen; removed before the next event, as libsinsp delays it. */
     private long tidToRemove = -1;
-    private boolean procSocketsOriented;
+    private ThreadInfo lastContainerThread;
+    private final java.util.Set<Integer> serverPorts = new java.util.HashSet<>();
+    private boolean socketsToOrient;
 
     public ThreadTable threads() {
         return threads;
@@ -68,6 +70,36 @@ public final class SystemState implements MetadataListener {
         if (t != null) {
             t.fdTable.put(fd.fd(), FdInfo.from(fd));
         }
+        if (fd.type() == FdEntry.IPV4_SERVSOCK || fd.type() == FdEntry.IPV6_SERVSOCK) {
+            serverPorts.add(fd.sport());
+        }
+        socketsToOrient = true;
+    }
+
+    /**
+     * Sockets read from /proc carry no direction; like libsinsp, an IPv4 connection whose local port
+     * is a port some process listens on is the server side (addresses swapped), any other a client.
+     */
+    private void orientSocketsFromProc() {
+        for (ThreadInfo t : threads.all()) {
+            for (FdInfo f : t.fdTable.view().values()) {
+                if (f.type != FdEntry.IPV4_SOCK) {
+                    continue;
+                }
+                if (serverPorts.contains(f.sport)) {
+                    byte[] ip = f.sip;
+                    int port = f.sport;
+                    f.sip = f.dip;
+                    f.sport = f.dport;
+                    f.dip = ip;
+                    f.dport = port;
+                    f.name = SocketNames.tuple(f.sip, f.sport, f.dip, f.dport);
+                    f.flags |= FdInfo.FLAG_ROLE_SERVER;
+                } else {
+                    f.flags |= FdInfo.FLAG_ROLE_CLIENT;
+                }
+            }
+        }
     }
 
     @Override
@@ -91,9 +123,9 @@ public final class SystemState implements MetadataListener {
      * except for events that never name a real thread.
      */
     public void observe(RawEvent raw) {
-        if (!procSocketsOriented) {
-            ProcSockets.orient(threads);
-            procSocketsOriented = true;
+        if (socketsToOrient) {
+            orientSocketsFromProc();
+            socketsToOrient = false;
         }
         if (tidToRemove != -1) {
             threads.remove(tidToRemove);
@@ -130,9 +162,38 @@ public final class SystemState implements MetadataListener {
         tidToRemove = tid;
     }
 
-    /** The thread of an event, or null when the capture never introduced it. */
+    /** The thread with this tid, or null when the capture never introduced it. */
     public ThreadInfo thread(long tid) {
         return threads.find(tid);
+    }
+
+    /**
+     * The thread an event is attributed to: its tid's thread, or for a container metadata event the
+     * stand-in thread libsinsp gives it (tid -1, comm "container:ID").
+     */
+    public ThreadInfo eventThread(RawEvent raw) {
+        int type = raw.type();
+        if (type == EventTypes.CONTAINER_JSON_E || type == EventTypes.CONTAINER_JSON_2_E) {
+            return lastContainerThread;
+        }
+        return threads.find(raw.tid());
+    }
+
+    void containerSeen(ContainerInfo c) {
+        ThreadInfo t = new ThreadInfo();
+        t.tid = -1;
+        t.pid = -1;
+        t.vtid = -2;
+        t.vpid = -2;
+        // 2022 libsinsp's stand-in is a root thread whose parent tid is 0
+        t.ptid = 0;
+        t.uid = 0;
+        t.gid = 0;
+        t.loginuid = 0;
+        t.comm = "container:" + c.id();
+        t.exe = "";
+        t.containerId = c.id();
+        lastContainerThread = t;
     }
 
     /** The fd of a thread, or null. */

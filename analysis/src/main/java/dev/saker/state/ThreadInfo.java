@@ -4,19 +4,21 @@ import java.util.List;
 
 /**
  * One thread as libsinsp knows it. A thread first seen by an event it cannot be traced to (not in the
- * capture's process list, no clone seen) gets comm and exe {@code <NA>}, pid = tid, ptid = -1 and
- * uid/gid/loginuid unknown (0xffffffff), as libsinsp does for offline captures.
+ * capture's process list, no clone seen) gets comm and exe {@code <NA>}, pid = tid, ptid = -1, an
+ * empty cwd and uid/gid/loginuid unknown (0xffffffff), as libsinsp does for offline captures.
  */
 public final class ThreadInfo {
     public static final String NA = "<NA>";
-    // PPM_CL_* bits of the clone flags parameter (driver/ppm_events_public.h)
     public static final int CL_CLONE_FILES = 1;
-    public static final int CL_CLONE_THREAD = 1 << 13;
     public static final int CL_CLONE_NEWPID = 1 << 6;
-    public static final int CL_CHILD_IN_PIDNS = 1 << 29;
+    public static final int CL_CLONE_THREAD = 1 << 13;
     public static final int CL_CLONE_INVERTED = 1 << 16;
-    public static final int CL_IS_MAIN_THREAD = 1 << 30;
     public static final int CL_CLOSED = 1 << 18;
+    public static final int CL_ACTIVE = 1 << 19;
+    public static final int CL_PIPE_SRC = 1 << 21;
+    public static final int CL_PIPE_DST = 1 << 22;
+    public static final int CL_CHILD_IN_PIDNS = 1 << 29;
+    public static final int CL_IS_MAIN_THREAD = 1 << 30;
 
     public long tid;
     public long pid;

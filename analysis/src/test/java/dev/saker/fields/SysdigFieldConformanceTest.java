@@ -60,13 +60,12 @@ class SysdigFieldConformanceTest {
             + "|%evt.outputtime|%evt.rawtime.s|%evt.rawtime.ns";
 
     /**
-     * evt.num values whose line differs, by capture file name, for the '*' format. Cause for all of
-     * them: a UDP socket connect()ed to a second destination. Current libsinsp (and Saker's state)
-     * replaces the destination (the libs test suite expects ::1:38255->2001:4860:4860::8888:domain),
-     * 2022 libsinsp keeps the first one.
+     * evt.num values whose line is known to differ, by capture file name, each with its cause. None
+     * at present: the one difference the fields had (a UDP socket connect()ed to a second destination,
+     * test_ipv6_client.scap 231-237) went when the state kept the first destination as 2022 libsinsp
+     * does; current libs replace it (their test suite expects ::1:38255->2001:4860:4860::8888:domain).
      */
-    static final Map<String, Set<Long>> KNOWN_DIFFERENCES = Map.of(
-            "test_ipv6_client.scap", Set.of(231L, 232L, 233L, 237L));
+    static final Map<String, Set<Long>> KNOWN_DIFFERENCES = Map.of();
 
     /** sysdig 0.29.3 cannot read section-header options (see conformance/README.md). */
     static final Set<String> UNREADABLE_BY_SYSDIG = Set.of("curl_google_comments.scap");

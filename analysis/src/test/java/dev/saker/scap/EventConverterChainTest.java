@@ -101,6 +101,20 @@ class EventConverterChainTest {
         assertThat(x.string(0)).isEqualTo("{\"id\":\"abc123\",\"type\":0,\"name\":\"web\",\"image\":\"nginx:1\"}");
     }
 
+    /** libscap reads an empty type into an uninitialised variable; Saker writes 0 there. */
+    @Test
+    void containerEventWithEmptyTypeGetsTypeZeroInItsJson() throws CaptureFormatException {
+        RawEvent x = convert(SyntheticEvent.of(EventTypes.CONTAINER_E, TID).str("abc").empty().str("web").str("img"));
+        assertThat(x.string(0)).isEqualTo("{\"id\":\"abc\",\"type\":0,\"name\":\"web\",\"image\":\"img\"}");
+    }
+
+    @Test
+    void containerEventWithEmptyIdGetsEmptyJson() throws CaptureFormatException {
+        RawEvent x = convert(SyntheticEvent.of(EventTypes.CONTAINER_E, TID).empty().u32(1).str("web").str("img"));
+        assertThat(x.type()).isEqualTo(EventTypes.CONTAINER_JSON_2_E);
+        assertThat(x.isEmpty(0)).isTrue();
+    }
+
     @Test
     void bpfExitTakesCommandFromEnterTruncatedToThirtyTwoBits() throws CaptureFormatException {
         convert(SyntheticEvent.of(EventTypes.SYSCALL_BPF_E, TID).u64(0x1_0000_0005L));

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Builds an event's bytes parameter by parameter, for tests that feed hand-made (old) events. */
-final class SyntheticEvent {
-    static final long TS = 1_700_000_000_000_000_000L;
+public final class SyntheticEvent {
+    public static final long TS = 1_700_000_000_000_000_000L;
 
     private final int type;
     private final long tid;
@@ -20,49 +20,49 @@ final class SyntheticEvent {
         this.tid = tid;
     }
 
-    static SyntheticEvent of(int type, long tid) {
+    public static SyntheticEvent of(int type, long tid) {
         return new SyntheticEvent(type, tid);
     }
 
-    SyntheticEvent u8(int v) {
+    public SyntheticEvent u8(int v) {
         return raw(new byte[] {(byte) v});
     }
 
-    SyntheticEvent u16(int v) {
+    public SyntheticEvent u16(int v) {
         return raw(le(2).putShort((short) v).array());
     }
 
-    SyntheticEvent u32(long v) {
+    public SyntheticEvent u32(long v) {
         return raw(le(4).putInt((int) v).array());
     }
 
-    SyntheticEvent u64(long v) {
+    public SyntheticEvent u64(long v) {
         return raw(le(8).putLong(v).array());
     }
 
     /** A NUL-terminated string parameter. */
-    SyntheticEvent str(String s) {
+    public SyntheticEvent str(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         byte[] withNul = new byte[b.length + 1];
         System.arraycopy(b, 0, withNul, 0, b.length);
         return raw(withNul);
     }
 
-    SyntheticEvent empty() {
+    public SyntheticEvent empty() {
         return raw(new byte[0]);
     }
 
-    SyntheticEvent raw(byte[] b) {
+    public SyntheticEvent raw(byte[] b) {
         params.add(b);
         return this;
     }
 
     /** The event as read from block offset 4096 on cpu 3 with dump flags 1. */
-    RawEvent build() {
+    public RawEvent build() {
         return build(4096, 3, 1);
     }
 
-    RawEvent build(long offset, int cpu, int dumpFlags) {
+    public RawEvent build(long offset, int cpu, int dumpFlags) {
         EventInfo info = EventSchema.current().info(type);
         int lenSize = info.isLargePayload() ? 4 : 2;
         ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -1,0 +1,77 @@
+package dev.saker.format;
+
+import dev.saker.scap.EventInfo;
+import dev.saker.scap.EventSchema;
+import dev.saker.scap.RawEvent;
+
+/**
+ * The type and arguments of an event exactly as sysdig 0.29.3 prints them in its default line
+ * ({@code ... %evt.dir %evt.type %evt.info}): each argument as {@code name=value } or
+ * {@code name=value(resolved) }, every one followed by a space.
+ *
+ * <p>Event types the 2022 libs know are rendered with the 2022 table (names, print formats, flag
+ * tables), and only the parameters both the table and the event have, as 2022 libsinsp does; later
+ * types use the current table.
+ */
+public final class EventArgs {
+    private static final int GENERIC_E = 0;
+    private static final int GENERIC_X = 1;
+
+    private EventArgs() {
+    }
+
+    /** Appends the args part of sysdig's line, with its trailing space, using sysdig's 80-character buffer limit. */
+    public static void append(StringBuilder out, RawEvent e, ArgContext ctx) {
+        append(out, e, ctx, ByteBufferText.SYSDIG_MAX_OUTPUT_LEN);
+    }
+
+    /**
+     * Appends the args part with a chosen byte-buffer limit; 0 means no limit (sysdig -v).
+     */
+    public static void append(StringBuilder out, RawEvent e, ArgContext ctx, int maxBufferLen) {
+        int type = e.type();
+        // sysdig prints no arguments for generic events: their ID is only used to name the syscall.
+        if (type == GENERIC_E || type == GENERIC_X) {
+            return;
+        }
+        EventInfo info = tableEntry(e);
+        if (info == null) {
+            return;
+        }
+        int n = Math.min(info.nparams(), e.nparams());
+        for (int i = 0; i < n; i++) {
+            out.append(info.params().get(i).name()).append('=');
+            ParamRenderer.render(e, info, i, ctx, maxBufferLen).appendTo(out);
+            out.append(' ');
+        }
+    }
+
+    /** The args part as a string (see {@link #append(StringBuilder, RawEvent, ArgContext)}). */
+    public static String of(RawEvent e, ArgContext ctx) {
+        StringBuilder out = new StringBuilder();
+        append(out, e, ctx);
+        return out.toString();
+    }
+
+    /**
+     * evt.type: the event name, or for a generic event the syscall named by its ID parameter
+     * ("<unknown>" for an id outside the table, where sysdig would read past its own table).
+     */
+    public static String typeName(RawEvent e) {
+        int type = e.type();
+        if ((type == GENERIC_E || type == GENERIC_X) && e.paramLength(0) == 2) {
+            String name = EventSchema.legacy2022().syscallName(e.u16(0, 0));
+            if (name == null) {
+                name = EventSchema.current().syscallName(e.u16(0, 0));
+            }
+            return name == null ? "<unknown>" : name;
+        }
+        EventInfo info = tableEntry(e);
+        return info == null ? "<unknown>" : info.name();
+    }
+
+    private static EventInfo tableEntry(RawEvent e) {
+        EventInfo legacy = EventSchema.legacy2022().info(e.type());
+        return legacy != null ? legacy : EventSchema.current().info(e.type());
+    }
+}

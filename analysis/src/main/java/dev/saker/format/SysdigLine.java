@@ -1,0 +1,80 @@
+package dev.saker.format;
+
+import dev.saker.scap.EventInfo;
+import dev.saker.scap.EventSchema;
+import dev.saker.scap.RawEvent;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * sysdig 0.29.3's default event line,
+ * {@code *%evt.num %evt.outputtime %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info},
+ * and which events it numbers and prints. The process name and thread id come from the state layer
+ * ("<NA>" when there is no thread).
+ */
+public final class SysdigLine {
+    /** PPM_EVENT_MAX of the 2022 libs: its reader skips larger types without numbering them. */
+    private static final int LEGACY_EVENT_MAX = EventSchema.legacy2022().size();
+    /** scap dump flag of events recorded only to rebuild state (Falco writes them). */
+    private static final int DF_STATE_ONLY = 1;
+    /** EC_INTERNAL in the 2022 category numbering (1 << 8; current libs moved it). */
+    private static final int LEGACY_EC_INTERNAL = 1 << 8;
+    private static final int CONTAINER_JSON_E = 272;
+    private static final int CONTAINER_JSON_2_E = 324;
+
+    private SysdigLine() {
+    }
+
+    /** Whether sysdig's reader delivers the event, so that it gets an evt.num. */
+    public static boolean isNumbered(RawEvent e) {
+        return e.type() < LEGACY_EVENT_MAX;
+    }
+
+    /**
+     * Whether sysdig prints a numbered event: internal events (PROCINFO and the like) and state-only
+     * events are parsed but not shown. Container JSON events are the exception this cannot decide:
+     * libsinsp hides those whose lookup is incomplete or whose container it already knows, which is
+     * the state layer's call ({@link #isContainerEvent}); this answers true for them.
+     */
+    public static boolean isPrinted(RawEvent e) {
+        if (!isNumbered(e) || (e.dumpFlags() & DF_STATE_ONLY) != 0) {
+            return false;
+        }
+        EventInfo info = EventSchema.legacy2022().info(e.type());
+        return info != null && (info.category() & LEGACY_EC_INTERNAL) == 0;
+    }
+
+    public static boolean isContainerEvent(RawEvent e) {
+        return e.type() == CONTAINER_JSON_E || e.type() == CONTAINER_JSON_2_E;
+    }
+
+    /** Appends the whole line, without the line terminator (sysdig ends it with '\n'). */
+    public static void append(StringBuilder out, long num, RawEvent e, String procName, String threadTid, ArgContext ctx,
+                              ZoneId zone) {
+        out.append(num).append(' ');
+        appendTime(out, e.ts(), zone);
+        out.append(' ').append(e.cpu()).append(' ').append(procName).append(" (").append(threadTid).append(") ")
+                .append((e.type() & 1) == 0 ? '>' : '<').append(' ').append(EventArgs.typeName(e)).append(' ');
+        EventArgs.append(out, e, ctx);
+    }
+
+    /**
+     * evt.outputtime in sysdig's default mode: HH:MM:SS.nnnnnnnnn of the day in local time. Like
+     * libsinsp, it applies the zone's offset as of now, not as of the event.
+     */
+    static void appendTime(StringBuilder out, long ts, ZoneId zone) {
+        long offset = zone.getRules().getOffset(Instant.now()).getTotalSeconds();
+        long seconds = Long.divideUnsigned(ts, 1_000_000_000L);
+        long nanos = Long.remainderUnsigned(ts, 1_000_000_000L);
+        long s = Math.floorMod(seconds + offset, 86_400L);
+        two(out, s / 3600).append(':');
+        two(out, s % 3600 / 60).append(':');
+        two(out, s % 60).append('.');
+        String n = Long.toString(nanos);
+        out.append("0".repeat(9 - n.length())).append(n);
+    }
+
+    private static StringBuilder two(StringBuilder out, long v) {
+        return out.append(v < 10 ? "0" : "").append(v);
+    }
+}
