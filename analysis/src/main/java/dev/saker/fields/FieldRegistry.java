@@ -40,6 +40,19 @@ public final class FieldRegistry {
         add(new Field(name, type, Field.Argument.NONE, description, e));
     }
 
+    /**
+     * This registry plus more fields, e.g. those computed by layers above this one (evt.args and
+     * evt.info are rendered in dev.saker.format). A name already present is an error.
+     */
+    public FieldRegistry with(Field... extra) {
+        FieldRegistry r = new FieldRegistry();
+        r.fields.putAll(fields);
+        for (Field f : extra) {
+            r.add(f);
+        }
+        return r;
+    }
+
     public Field get(String name) {
         return fields.get(name);
     }

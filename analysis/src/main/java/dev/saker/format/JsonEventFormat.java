@@ -38,7 +38,7 @@ public final class JsonEventFormat {
             if (t.field() == null) {
                 continue;
             }
-            Object v = t.field().extract(ctx);
+            Object v = RenderedFields.isRendered(t.field().field()) ? RenderedFields.argsInFull(ctx) : t.field().extract(ctx);
             if (v == null && format.requiresAllValues()) {
                 return null;
             }

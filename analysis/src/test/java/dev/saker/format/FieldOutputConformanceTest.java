@@ -1,8 +1,10 @@
-package dev.saker.fields;
+package dev.saker.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.saker.format.FieldFormat;
+import dev.saker.fields.EventContext;
+import dev.saker.fields.InspectedEvents;
+import dev.saker.fields.LibsEdition;
 import dev.saker.scap.ConformanceCaptures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,15 +20,16 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Field values equal sysdig 0.29.3's, line for line, on every conformance capture sysdig reads: the
+ * {@code -p} and {@code -j} output equals sysdig 0.29.3's, line for line, on every conformance capture sysdig reads: the
  * pipeline (reader, state, converter, fields) in the sysdig-2022 edition renders the same lines as
  * {@code sysdig -r F -p FORMAT}, both for the plain format (events lacking a value are not printed)
- * and for the {@code *} format (every event, {@code <NA>} for missing values).
+ * and for the {@code *} format (every event, {@code <NA>} for missing values), and the JSON objects
+ * of {@code -j} (default fields, and with a format) are the same.
  *
  * <p>Known differences are listed per capture with their cause; the test fails if any other line
  * differs and also if a listed one stops differing, so the list stays true.
  */
-class SysdigFieldConformanceTest {
+class FieldOutputConformanceTest {
     private static java.util.TimeZone savedZone;
 
     /** sysdig runs with TZ=UTC; evt.time here uses the JVM's zone, so it is UTC for the test's duration. */
@@ -44,7 +47,7 @@ class SysdigFieldConformanceTest {
     static final String FIELDS = "%evt.num %evt.type %evt.dir %thread.tid %proc.pid %proc.ppid %proc.name %proc.exe"
             + " %proc.cmdline %proc.pname %proc.cwd %fd.num %fd.type %fd.typechar %fd.name %fd.cip %fd.sip %fd.cport"
             + " %fd.sport %fd.l4proto %user.uid %user.name %group.name %container.id %container.name %container.image"
-            + " %evt.res %evt.rawres %evt.failed";
+            + " %evt.res %evt.rawres %evt.failed %evt.info";
 
     /**
      * More fields, separated so a difference names its field. Left out: user.loginuid, user.loginname
@@ -82,6 +85,16 @@ class SysdigFieldConformanceTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> defaultJsonMatchesSysdig() {
+        return captures().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> compareJson(c, null)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> jsonWithFormatMatchesSysdig() {
+        return captures().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> compareJson(c, "*" + FIELDS)));
+    }
+
+    @TestFactory
     Stream<DynamicTest> eventsWithAllValuesMatchSysdig() {
         return captures().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> compare(c, FIELDS)));
     }
@@ -98,8 +111,59 @@ class SysdigFieldConformanceTest {
     }
 
     private static void compare(Path capture, String format) throws Exception {
-        Map<Long, String> expected = byNumber(SysdigOracle.print(capture, format));
+        Map<Long, String> expected = byNumber(lines(SysdigRun.output(capture, "-p", format)));
         Map<Long, String> actual = byNumber(render(capture, format));
+        check(capture, format.equals("*" + MORE_FIELDS) ? "more" : format.startsWith("*") ? "*fmt" : "fmt", expected, actual);
+    }
+
+    private static void compareJson(Path capture, String format) throws Exception {
+        String out = format == null ? SysdigRun.output(capture, "-j") : SysdigRun.output(capture, "-j", "-p", format);
+        JsonEventFormat json = format == null ? JsonEventFormat.defaults(RenderedFields.registry())
+                : new JsonEventFormat(FieldFormat.parse(format, RenderedFields.registry()));
+        List<String> mine = new ArrayList<>();
+        try (InspectedEvents events = InspectedEvents.open(capture, LibsEdition.SYSDIG_2022)) {
+            for (EventContext c; (c = events.next()) != null; ) {
+                String line = json.render(c);
+                if (line != null) {
+                    mine.add(line);
+                }
+            }
+        }
+        check(capture, format == null ? "json" : "json-p", byJsonNumber(lines(out)), byJsonNumber(mine));
+    }
+
+    /**
+     * sysdig's output lines, one per event: a rendering can hold newlines (container JSON in
+     * evt.info), so a line that does not start with an event number or '{' continues the previous one.
+     */
+    private static List<String> lines(String out) {
+        List<String> events = new ArrayList<>();
+        for (String l : out.split("\n")) {
+            boolean starts = !l.isEmpty() && (Character.isDigit(l.charAt(0)) || l.charAt(0) == '{');
+            if (starts || events.isEmpty()) {
+                events.add(l);
+            } else {
+                events.set(events.size() - 1, events.get(events.size() - 1) + "\n" + l);
+            }
+        }
+        events.removeIf(String::isEmpty);
+        return events;
+    }
+
+    private static Map<Long, String> byJsonNumber(List<String> lines) {
+        Map<Long, String> m = new LinkedHashMap<>();
+        for (String l : lines) {
+            int at = l.indexOf("\"evt.num\":") + "\"evt.num\":".length();
+            int end = at;
+            while (end < l.length() && Character.isDigit(l.charAt(end))) {
+                end++;
+            }
+            m.put(Long.parseLong(l.substring(at, end)), l);
+        }
+        return m;
+    }
+
+    private static void check(Path capture, String label, Map<Long, String> expected, Map<Long, String> actual) {
         Set<Long> differing = new TreeSet<>();
         Set<Long> all = new TreeSet<>(expected.keySet());
         all.addAll(actual.keySet());
@@ -117,7 +181,7 @@ class SysdigFieldConformanceTest {
         String name = capture.getFileName().toString();
         Set<Long> known = new TreeSet<>(KNOWN_DIFFERENCES.getOrDefault(name, Set.of()));
         known.retainAll(all);
-        System.out.printf("%s %s: %d/%d lines equal%n", name, format.equals("*" + MORE_FIELDS) ? "more" : format.startsWith("*") ? "*fmt" : "fmt",
+        System.out.printf("%s %s: %d/%d lines equal%n", name, label,
                 expected.size() - countIn(differing, expected), expected.size());
         assertEquals(known, differing, name + ": lines differing from sysdig" + report);
     }
@@ -127,7 +191,7 @@ class SysdigFieldConformanceTest {
     }
 
     static List<String> render(Path capture, String format) throws IOException {
-        FieldFormat f = FieldFormat.parse(format, FieldRegistry.standard());
+        FieldFormat f = FieldFormat.parse(format, RenderedFields.registry());
         List<String> out = new ArrayList<>();
         try (InspectedEvents events = InspectedEvents.open(capture, LibsEdition.SYSDIG_2022)) {
             for (EventContext c; (c = events.next()) != null; ) {
@@ -143,8 +207,11 @@ class SysdigFieldConformanceTest {
     private static Map<Long, String> byNumber(List<String> lines) {
         Map<Long, String> m = new LinkedHashMap<>();
         for (String l : lines) {
-            int sp = l.indexOf(l.indexOf('|') > 0 ? '|' : ' ');
-            m.put(Long.parseLong(sp < 0 ? l : l.substring(0, sp)), l);
+            int end = 0;
+            while (end < l.length() && Character.isDigit(l.charAt(end))) {
+                end++;
+            }
+            m.put(Long.parseLong(l.substring(0, end)), l);
         }
         return m;
     }
