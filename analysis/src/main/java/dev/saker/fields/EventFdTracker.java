@@ -44,7 +44,8 @@ public final class EventFdTracker {
         EventInfo info = raw.info();
         ThreadInfo t = state.thread(raw.tid());
         if (info == null || t == null || (info.flags() & EventInfo.EF_SKIPPARSERESET) != 0
-                || type(raw) == EventTypes.SCHEDSWITCH_6_E || type(raw) == EventTypes.SCHEDSWITCH_1_E) {
+                || raw.type() == EventTypes.SCHEDSWITCH_6_E || raw.type() == EventTypes.SCHEDSWITCH_1_E) {
+            // libsinsp's reset leaves the last fd alone for these: scheduler switches interleave freely
             return;
         }
         long[] last = last(raw.tid());
@@ -132,10 +133,6 @@ public final class EventFdTracker {
                 }
             }
         }
-    }
-
-    private static int type(RawEvent e) {
-        return e.type();
     }
 
     private long[] last(long tid) {
