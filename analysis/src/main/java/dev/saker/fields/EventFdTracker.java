@@ -29,7 +29,7 @@ public final class EventFdTracker {
     private static final int FD_FLAGS = EventInfo.EF_CREATES_FD | EventInfo.EF_USES_FD | EventInfo.EF_DESTROYS_FD;
 
     private final LibsEdition edition;
-    private final Map<Long, long[]> lastByTid = new HashMap<>();
+    private final Map<Long, Last> lastByTid = new HashMap<>();
     private FdInfo before;
     private FdInfo parsed;
 
@@ -48,7 +48,7 @@ public final class EventFdTracker {
             // libsinsp's reset leaves the last fd alone for these: scheduler switches interleave freely
             return;
         }
-        long[] last = last(raw.tid());
+        long[] last = last(t);
         int type = raw.type();
         boolean usesFd = (edition.flags(raw) & EventInfo.EF_USES_FD) != 0;
         if ((type & 1) == 0) {
@@ -96,7 +96,7 @@ public final class EventFdTracker {
         if (!ctx.fdRelated) {
             return;
         }
-        long[] last = last(raw.tid());
+        long[] last = last(t);
         RawEvent e = current != null ? current : raw;
         if ((e.type() & 1) == 1 && e.info() != null && (e.info().flags() & EventInfo.EF_CREATES_FD) != 0) {
             recordCreatedFd(e, t, state, last);
@@ -135,13 +135,21 @@ public final class EventFdTracker {
         }
     }
 
-    private long[] last(long tid) {
-        return lastByTid.computeIfAbsent(tid, k -> new long[] {0, -1});
+    /** A thread's last fd and last enter type, as libsinsp keeps them on the thread. */
+    private record Last(ThreadInfo thread, long[] values) {
     }
 
-    /** Forgets a thread (libsinsp starts a new thread with last fd 0). */
-    public void forget(long tid) {
-        lastByTid.remove(tid);
+    /**
+     * The thread's last fd and enter type ({0, -1} for a thread not seen before: libsinsp starts
+     * m_lastevent_fd at 0). A tid reused by a new thread starts afresh.
+     */
+    private long[] last(ThreadInfo t) {
+        Last l = lastByTid.get(t.tid);
+        if (l == null || l.thread() != t) {
+            l = new Last(t, new long[] {0, -1});
+            lastByTid.put(t.tid, l);
+        }
+        return l.values();
     }
 
     /** The fd parameter of an enter event that uses one: the first, except mmap's and splice's. */
