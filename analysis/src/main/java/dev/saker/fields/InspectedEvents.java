@@ -26,6 +26,7 @@ public final class InspectedEvents implements AutoCloseable {
     private final LibsEdition edition;
     private final EventContext ctx = new EventContext();
     private long num;
+    private long unknownToEdition;
     private boolean sawOtherThanContainer;
 
     private InspectedEvents(Path capture, LibsEdition edition) throws IOException {
@@ -43,6 +44,11 @@ public final class InspectedEvents implements AutoCloseable {
         return new InspectedEvents(capture, edition);
     }
 
+    /** Events read but not delivered because the edition's event table does not know their type. */
+    public long unknownToEdition() {
+        return unknownToEdition;
+    }
+
     public SystemState state() {
         return inspector.state();
     }
@@ -53,6 +59,7 @@ public final class InspectedEvents implements AutoCloseable {
             RawEvent raw = inspector.raw();
             if (edition == LibsEdition.SYSDIG_2022 && EventSchema.legacy2022().info(raw.type()) == null) {
                 // the 2022 reader skips types newer than its table without numbering them
+                unknownToEdition++;
                 continue;
             }
             num++;

@@ -31,11 +31,15 @@ public final class FieldOutput {
                 : new JsonEventFormat(FieldFormat.parse(format, RenderedFields.registry())));
     }
 
+    /** What a run printed: lines, and events the edition could not show (types newer than its table). */
+    public record Printed(long lines, long unknownToEdition) {
+    }
+
     /**
      * Prints every event of the capture that has the format's values, each followed by '\n'; stops
-     * after event number {@code limit} when it is not negative. Returns the number of lines printed.
+     * after event number {@code limit} when it is not negative.
      */
-    public long write(Path capture, LibsEdition edition, Appendable out, long limit) throws IOException {
+    public Printed write(Path capture, LibsEdition edition, Appendable out, long limit) throws IOException {
         long lines = 0;
         try (InspectedEvents events = InspectedEvents.open(capture, edition)) {
             for (EventContext c; (c = events.next()) != null; ) {
@@ -48,7 +52,7 @@ public final class FieldOutput {
                     lines++;
                 }
             }
+            return new Printed(lines, events.unknownToEdition());
         }
-        return lines;
     }
 }

@@ -14,7 +14,7 @@ class FieldOutputTest {
     @Test
     void textLinesStopAtTheLimit() throws Exception {
         StringBuilder out = new StringBuilder();
-        long n = FieldOutput.text("*%evt.num %proc.name %evt.type").write(CURL, LibsEdition.SYSDIG_2022, out, 213);
+        long n = FieldOutput.text("*%evt.num %proc.name %evt.type").write(CURL, LibsEdition.SYSDIG_2022, out, 213).lines();
         assertThat(out.toString()).isEqualTo("211 curl execve\n212 curl brk\n213 curl brk\n");
         assertThat(n).isEqualTo(3);
     }

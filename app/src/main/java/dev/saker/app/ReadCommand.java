@@ -1,63 +1,85 @@
 package dev.saker.app;
 
-import dev.saker.format.StateArgContext;
-import dev.saker.format.SysdigLine;
-import dev.saker.scap.RawEvent;
-import dev.saker.state.CaptureInspector;
-import dev.saker.state.ThreadInfo;
+import dev.saker.fields.LibsEdition;
+import dev.saker.format.FieldOutput;
+import dev.saker.format.FormatException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** `saker read`: prints a capture's events as `sysdig -r` does. */
 @Command(name = "read", description = "Print the events of a capture, as sysdig -r prints them.")
 final class ReadCommand implements Callable<Integer> {
+    /** sysdig's default line (its DEFAULT_OUTPUT_STR). */
+    static final String DEFAULT_FORMAT =
+            "*%evt.num %evt.outputtime %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info";
+
+    enum Semantics {
+        sysdig(LibsEdition.SYSDIG_2022), falco(LibsEdition.CURRENT);
+
+        final LibsEdition edition;
+
+        Semantics(LibsEdition edition) {
+            this.edition = edition;
+        }
+    }
+
     @Parameters(index = "0", paramLabel = "CAPTURE", description = "a .scap file (plain or gzip)")
     Path capture;
 
-    @Option(names = "-n", paramLabel = "N", description = "stop after reading N events")
+    @Option(names = "-n", paramLabel = "N", description = "stop after event number N")
     long limit = -1;
+
+    @Option(names = "-p", paramLabel = "FORMAT",
+            description = "print each event with this format of %%field references (sysdig's -p syntax; "
+                    + "a leading * prints events that lack some of the fields too)")
+    String format;
+
+    @Option(names = "-j", description = "print one JSON object per event (with -p: those fields)")
+    boolean json;
+
+    @Option(names = "--as", paramLabel = "SEMANTICS", defaultValue = "sysdig",
+            description = "sysdig (default): exactly what sysdig 0.29.3 prints, which hides event types newer "
+                    + "than its 2022 libs; falco: the current falcosecurity/libs semantics Falco uses, "
+                    + "every event shown")
+    Semantics semantics;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        FieldOutput output;
+        try {
+            output = json ? FieldOutput.json(format) : FieldOutput.text(format == null ? DEFAULT_FORMAT : format);
+        } catch (FormatException e) {
+            // the format is the user's: say what and where, with a caret under the spot
+            spec.commandLine().getErr().println("saker: invalid -p format: " + e.getMessage());
+            spec.commandLine().getErr().println("  " + format);
+            spec.commandLine().getErr().println("  " + " ".repeat(Math.max(0, e.position())) + "^");
+            return UserErrorHandler.BAD_INPUT;
+        }
         Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-        try (CaptureInspector inspector = CaptureInspector.open(capture)) {
-            print(inspector, out);
+        FieldOutput.Printed printed;
+        try {
+            printed = output.write(capture, semantics.edition, out, limit);
         } finally {
             out.flush();
         }
-        return 0;
-    }
-
-    private void print(CaptureInspector inspector, Writer out) throws IOException {
-        StateArgContext ctx = new StateArgContext(inspector.state());
-        ZoneId zone = ZoneId.systemDefault();
-        StringBuilder line = new StringBuilder(512);
-        // Like sysdig, container events before the first other event are read as metadata, not shown.
-        boolean leadingMetadata = true;
-        while ((limit < 0 || inspector.number() < limit) && inspector.next()) {
-            RawEvent e = inspector.raw();
-            if (leadingMetadata && SysdigLine.isContainerEvent(e)) {
-                continue;
-            }
-            leadingMetadata = false;
-            if (!DisplayedEvents.isShown(e)) {
-                continue;
-            }
-            ThreadInfo t = inspector.state().eventThread(e);
-            line.setLength(0);
-            SysdigLine.append(line, inspector.number(), e, t == null ? ThreadInfo.NA : t.comm,
-                    t == null ? Long.toString(e.tid()) : Long.toString(t.tid), ctx.on(t), zone);
-            line.append('\n');
-            out.append(line);
+        if (printed.unknownToEdition() > 0) {
+            spec.commandLine().getErr().println("saker: note: " + printed.unknownToEdition() + " events of types "
+                    + "newer than sysdig 0.29.3 knows were read but not shown, as sysdig does; "
+                    + "--as falco shows them");
         }
+        return 0;
     }
 }

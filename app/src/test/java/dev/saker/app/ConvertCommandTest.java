@@ -21,19 +21,8 @@ class ConvertCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String stderr) {
-    }
-
-    private static Run saker(String... args) {
-        PrintStream saved = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = Saker.run(args);
-            return new Run(code, err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(saved);
-        }
+    private static CliRun saker(String... args) {
+        return CliRun.of(args);
     }
 
     private static List<Long> eventOffsets(Path capture) throws IOException {
@@ -48,7 +37,7 @@ class ConvertCommandTest {
 
     private Path sampleCopy(String name, boolean gzip) {
         Path out = dir.resolve(name);
-        Run r = gzip ? saker("convert", ConformanceCaptures.capture("libs/sample.scap").toString(), out.toString(), "--gzip")
+        CliRun r = gzip ? saker("convert", ConformanceCaptures.capture("libs/sample.scap").toString(), out.toString(), "--gzip")
                 : saker("convert", ConformanceCaptures.capture("libs/sample.scap").toString(), out.toString());
         assertThat(r.exitCode()).isZero();
         return out;
@@ -70,7 +59,7 @@ class ConvertCommandTest {
     @Test
     void successfulConversionPrintsNothingOnStderr() {
         Path out = dir.resolve("quiet.scap");
-        Run r = saker("convert", ConformanceCaptures.capture("libs/test_ipv6_client.scap").toString(), out.toString());
+        CliRun r = saker("convert", ConformanceCaptures.capture("libs/test_ipv6_client.scap").toString(), out.toString());
         assertThat(r.exitCode()).isZero();
         assertThat(r.stderr()).isEmpty();
     }
@@ -87,7 +76,7 @@ class ConvertCommandTest {
     void damagedInputFailsWithOneLineNamingTheOffset() throws IOException {
         Path plain = sampleCopy("whole.scap", false);
         long damagedBlock = eventOffsets(plain).get(300);
-        Run r = saker("convert", truncatedInsideEvent(plain, 300).toString(), dir.resolve("out.scap").toString());
+        CliRun r = saker("convert", truncatedInsideEvent(plain, 300).toString(), dir.resolve("out.scap").toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.stderr().lines()).singleElement().asString()
                 .startsWith("saker: damaged capture at byte offset " + damagedBlock + ": ");
@@ -109,7 +98,7 @@ class ConvertCommandTest {
         byte[] all = Files.readAllBytes(gz);
         Files.write(damaged, Arrays.copyOf(all, all.length * 3 / 4));
         Path out = dir.resolve("out.scap");
-        Run r = saker("convert", damaged.toString(), out.toString());
+        CliRun r = saker("convert", damaged.toString(), out.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.stderr().lines()).singleElement().asString().matches("saker: damaged capture at byte offset \\d+: .*");
         assertThat(eventOffsets(out)).isNotEmpty();
@@ -120,7 +109,7 @@ class ConvertCommandTest {
         Path junk = dir.resolve("junk.scap");
         Files.writeString(junk, "this is not a capture");
         Path out = dir.resolve("out.scap");
-        Run r = saker("convert", junk.toString(), out.toString());
+        CliRun r = saker("convert", junk.toString(), out.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.stderr()).isEqualTo("saker: not a libscap capture: no section header block at the start"
                 + System.lineSeparator());
@@ -131,7 +120,7 @@ class ConvertCommandTest {
     void convertingAFileOntoItselfIsRefused() throws IOException {
         Path plain = sampleCopy("self.scap", false);
         byte[] before = Files.readAllBytes(plain);
-        Run r = saker("convert", plain.toString(), plain.toString());
+        CliRun r = saker("convert", plain.toString(), plain.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.stderr()).startsWith("saker: refusing to convert");
         assertThat(Files.readAllBytes(plain)).isEqualTo(before);
@@ -159,7 +148,7 @@ class ConvertCommandTest {
 
     @Test
     void mergedCaptureConversionSaysLaterSectionsLostTheirMetadata() throws IOException {
-        Run r = saker("convert", merged().toString(), dir.resolve("out.scap").toString());
+        CliRun r = saker("convert", merged().toString(), dir.resolve("out.scap").toString());
         assertThat(r.stderr().lines()).singleElement().asString()
                 .endsWith("has 2 sections; only the first section's metadata was written");
     }
