@@ -1,29 +1,40 @@
 package dev.saker.scap;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.function.LongSupplier;
+import java.util.zip.ZipException;
 
 /**
  * A sliding window over an uncompressed capture stream. The window grows only as bytes actually
- * arrive, so a huge length field in a damaged file ends in a truncation error rather than a huge
- * allocation.
+ * arrive (at most about twice what it holds), so a huge length field in a damaged file ends in a
+ * truncation error rather than a huge allocation. When the stream's size can be asked (a plain file),
+ * {@link #mayHold(long)} lets the reader reject an impossible length without reading at all.
  */
 final class BlockInput implements AutoCloseable {
-    private static final int INITIAL = 1 << 20;
     private static final int CHUNK = 1 << 16;
+    private static final int INITIAL = 2 * CHUNK;
+    /** Java arrays end a little short of Integer.MAX_VALUE. */
+    private static final int MAX_WINDOW = Integer.MAX_VALUE - 16;
 
     private final InputStream in;
+    private final LongSupplier size;
+    private long lastSize;
     private ByteBuffer window = ByteBuffer.allocate(INITIAL).order(ByteOrder.LITTLE_ENDIAN);
     private int start;
     private int end;
     private long windowOffset;
     private boolean eof;
 
-    BlockInput(InputStream in, long startOffset) {
+    /** {@code size} tells the stream's current total length in bytes; null when unknown (compressed input). */
+    BlockInput(InputStream in, long startOffset, LongSupplier size) {
         this.in = in;
         this.windowOffset = startOffset;
+        this.size = size;
+        this.lastSize = size == null ? -1 : size.getAsLong();
     }
 
     ByteBuffer buffer() {
@@ -45,8 +56,32 @@ final class BlockInput implements AutoCloseable {
     }
 
     /**
+     * False only when the stream's size says fewer than {@code n} bytes are left. The size is asked
+     * again before saying so, because a capture file may still be growing while it is read.
+     */
+    boolean mayHold(long n) {
+        if (size == null || lastSize - position() >= n) {
+            return true;
+        }
+        lastSize = size.getAsLong();
+        return lastSize - position() >= n;
+    }
+
+    /** Bytes left by the size last asked, or -1 when the size is unknown. */
+    long knownRemaining() {
+        return size == null ? -1 : Math.max(0, lastSize - position());
+    }
+
+    /** Current window size in bytes, for tests that bound memory use. */
+    int capacity() {
+        return window.capacity();
+    }
+
+    /**
      * Makes {@code n} bytes available from the current position, reading and growing as needed.
      * Returns how many are available, which is less than {@code n} only at the end of the stream.
+     * A compressed stream that is cut short or corrupt becomes a {@link CaptureFormatException} at
+     * the current position (the start of the block being read).
      */
     int require(long n) throws IOException {
         while (end - start < n && !eof) {
@@ -57,11 +92,12 @@ final class BlockInput implements AutoCloseable {
                 start = 0;
             }
             if (window.capacity() - end < CHUNK) {
-                ByteBuffer bigger = ByteBuffer.allocate(window.capacity() * 2).order(ByteOrder.LITTLE_ENDIAN);
+                int grown = (int) Math.min(MAX_WINDOW, Math.max(2L * window.capacity(), (long) end + CHUNK));
+                ByteBuffer bigger = ByteBuffer.allocate(grown).order(ByteOrder.LITTLE_ENDIAN);
                 bigger.put(0, window, 0, end);
                 window = bigger;
             }
-            int r = in.read(window.array(), end, window.capacity() - end);
+            int r = readSome();
             if (r < 0) {
                 eof = true;
             } else {
@@ -71,24 +107,21 @@ final class BlockInput implements AutoCloseable {
         return (int) Math.min(n, end - start);
     }
 
-    void skip(int n) {
-        start += n;
+    private int readSome() throws IOException {
+        try {
+            return in.read(window.array(), end, window.capacity() - end);
+        } catch (EOFException e) {
+            eof = true;
+            throw new CaptureFormatException(position(), "compressed stream ends early (" + e.getMessage()
+                    + "); the file is truncated", e);
+        } catch (ZipException e) {
+            eof = true;
+            throw new CaptureFormatException(position(), "compressed stream is damaged (" + e.getMessage() + ")", e);
+        }
     }
 
-    /** Skips {@code n} bytes that may lie beyond the window; returns false at the end of the stream. */
-    boolean skipLong(long n) throws IOException {
-        long inWindow = Math.min(n, end - start);
-        start += (int) inWindow;
-        long left = n - inWindow;
-        while (left > 0) {
-            int got = require(Math.min(left, INITIAL));
-            if (got == 0) {
-                return false;
-            }
-            start += got;
-            left -= got;
-        }
-        return true;
+    void skip(int n) {
+        start += n;
     }
 
     @Override

@@ -14,6 +14,12 @@ public final class CaptureFormatException extends IOException {
         this.offset = offset;
     }
 
+    /** For a failure whose underlying cause is worth keeping (a decompression error, a reader bug). */
+    public CaptureFormatException(long offset, String message, Throwable cause) {
+        super(message, cause);
+        this.offset = offset;
+    }
+
     /** Offset of the damaged block in the uncompressed capture. */
     public long offset() {
         return offset;

@@ -1,5 +1,6 @@
 package dev.saker.scap;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Positional reads of single blocks. A compressed capture is inflated once into a temporary file on
@@ -30,6 +32,15 @@ final class CaptureRandomAccess implements AutoCloseable {
             inflated = Files.createTempFile("saker-", ".scap");
             try (InputStream in = new GZIPInputStream(Files.newInputStream(path), 1 << 16)) {
                 Files.copy(in, inflated, StandardCopyOption.REPLACE_EXISTING);
+            } catch (EOFException | ZipException e) {
+                // A truncated or damaged gzip still holds every block before the damage: keep what inflated.
+                if (Files.size(inflated) == 0) {
+                    Files.deleteIfExists(inflated);
+                    throw new CaptureFormatException(0, "compressed stream is damaged (" + e.getMessage() + ")", e);
+                }
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(inflated);
+                throw e;
             }
             channel = FileChannel.open(inflated, StandardOpenOption.READ);
         } else {

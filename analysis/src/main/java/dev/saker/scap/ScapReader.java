@@ -1,13 +1,16 @@
 package dev.saker.scap;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.LongSupplier;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads a libscap savefile block by block: section headers and metadata go to a
@@ -19,6 +22,10 @@ import java.util.zip.GZIPInputStream;
 public final class ScapReader implements AutoCloseable {
     private static final int BLOCK_HEADER = 8;
     private static final int V1_HEADER = 22;
+    /** libscap's READER_BUF_SIZE: the most a non-large event block may carry after its 8-byte header. */
+    private static final long MAX_EVENT_BLOCK = 1 << 16;
+    /** No metadata or large event block comes near this; a bigger length is damage, not data. */
+    private static final long MAX_BLOCK = 1L << 30;
 
     private final Path path;
     private final boolean gzip;
@@ -31,21 +38,61 @@ public final class ScapReader implements AutoCloseable {
     private long events;
     private long skippedUnknown;
     private boolean finished;
+    private CaptureFormatException failure;
     private CaptureRandomAccess randomAccess;
 
-    private ScapReader(Path path, boolean gzip, InputStream in, MetadataListener listener) {
+    private ScapReader(Path path, boolean gzip, InputStream in, LongSupplier plainSize, MetadataListener listener) {
         this.path = path;
         this.gzip = gzip;
-        this.input = new BlockInput(in, 0);
-        this.listener = listener;
+        this.input = new BlockInput(in, 0, gzip ? null : plainSize);
+        this.listener = new ListenerShield(listener);
     }
 
     /** Opens a capture and reads its first section header; fails if the file is not a capture. */
     public static ScapReader open(Path path, MetadataListener listener) throws IOException {
-        boolean gzip = isGzip(path);
-        InputStream raw = Files.newInputStream(path);
-        InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : new BufferedInputStream(raw, 1 << 16);
-        ScapReader reader = new ScapReader(path, gzip, in, listener);
+        return open(path, Files.newInputStream(path), () -> sizeNow(path), listener);
+    }
+
+    public static ScapReader open(Path path) throws IOException {
+        return open(path, MetadataListener.NONE);
+    }
+
+    /**
+     * Reads a capture (plain or gzip) from a stream of {@code size} bytes (-1 if unknown). Such a reader
+     * has no file behind it, so {@link #readAt(long)} is unavailable.
+     */
+    static ScapReader open(InputStream in, long size, MetadataListener listener) throws IOException {
+        return open(null, in, size < 0 ? null : () -> size, listener);
+    }
+
+    /** The file's current size; a file that cannot be asked is treated as unbounded, the stream decides. */
+    private static long sizeNow(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static ScapReader open(Path path, InputStream raw, LongSupplier size, MetadataListener listener)
+            throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+        InputStream in = buffered;
+        boolean gzip;
+        try {
+            gzip = startsWithGzipMagic(buffered);
+            if (gzip) {
+                in = new GZIPInputStream(buffered, 1 << 16);
+            }
+        } catch (EOFException | ZipException e) {
+            buffered.close();
+            throw new CaptureFormatException(0, "not a libscap capture: gzip-compressed, but the gzip header is damaged ("
+                    + e.getMessage() + ")", e);
+        } catch (IOException | RuntimeException e) {
+            buffered.close();
+            throw e;
+        }
+        ScapReader reader = new ScapReader(path, gzip, in, size, listener);
         try {
             reader.expectSectionHeader();
         } catch (IOException | RuntimeException e) {
@@ -55,8 +102,11 @@ public final class ScapReader implements AutoCloseable {
         return reader;
     }
 
-    public static ScapReader open(Path path) throws IOException {
-        return open(path, MetadataListener.NONE);
+    private static boolean startsWithGzipMagic(BufferedInputStream in) throws IOException {
+        in.mark(2);
+        boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+        in.reset();
+        return gzip;
     }
 
     static boolean isGzip(Path path) throws IOException {
@@ -93,29 +143,117 @@ public final class ScapReader implements AutoCloseable {
         return input.position();
     }
 
+    /** Bytes the read window holds now; tests use it to show memory stays in proportion to the file. */
+    int windowCapacity() {
+        return input.capacity();
+    }
+
     private void expectSectionHeader() throws IOException {
-        long at = input.position();
         int got = input.require(BLOCK_HEADER);
-        ByteBuffer b = input.buffer();
-        if (got < BLOCK_HEADER || b.getInt(input.index()) != BlockType.SHB) {
-            throw new CaptureFormatException(at, "not a libscap capture: no section header block at the start");
+        String after = gzip ? " (after gzip decompression)" : "";
+        if (got == 0) {
+            throw new CaptureFormatException(0, "not a libscap capture: the file is empty" + after);
         }
-        readBlock();
+        if (got < BLOCK_HEADER || input.buffer().getInt(input.index()) != BlockType.SHB) {
+            throw new CaptureFormatException(0, "not a libscap capture: no section header block at the start" + after);
+        }
+        readGuarded();
     }
 
     /**
      * The next event, or null at the end of the capture. The returned view is valid until the next
      * call. A damaged block throws {@link CaptureFormatException}; the events before it have all been
-     * returned.
+     * returned, and every later call throws the same exception again.
      */
     public RawEvent next() throws IOException {
         while (!finished) {
-            if (readBlock()) {
+            if (readGuarded()) {
                 events++;
                 return event;
             }
         }
+        if (failure != null) {
+            throw failure;
+        }
         return null;
+    }
+
+    /**
+     * {@link #readBlock()}, but a damaged block ends the capture for good, and a decoding slip on
+     * hostile bytes (which would be a reader bug) still surfaces as a format error at the block,
+     * with the bug kept as the cause.
+     */
+    private boolean readGuarded() throws IOException {
+        long at = input.position();
+        try {
+            return readBlock();
+        } catch (CaptureFormatException e) {
+            finished = true;
+            failure = e;
+            throw e;
+        } catch (ListenerFailure e) {
+            throw e.original;
+        } catch (RuntimeException e) {
+            finished = true;
+            failure = new CaptureFormatException(at, "unreadable block (" + e + ")", e);
+            throw failure;
+        }
+    }
+
+    /** A caller's listener threw: its bug, not damage in the capture, so it propagates as it was. */
+    private static final class ListenerFailure extends RuntimeException {
+        private final RuntimeException original;
+
+        ListenerFailure(RuntimeException original) {
+            super(null, null, false, false);
+            this.original = original;
+        }
+    }
+
+    /** Marks exceptions from the caller's listener so that the damage net above lets them through. */
+    private record ListenerShield(MetadataListener inner) implements MetadataListener {
+        private static void call(Runnable r) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                throw new ListenerFailure(e);
+            }
+        }
+
+        @Override
+        public void onSection(int number, int major, int minor) {
+            call(() -> inner.onSection(number, major, minor));
+        }
+
+        @Override
+        public void onMachineInfo(MachineInfo info) {
+            call(() -> inner.onMachineInfo(info));
+        }
+
+        @Override
+        public void onProcess(ProcessEntry process) {
+            call(() -> inner.onProcess(process));
+        }
+
+        @Override
+        public void onFd(FdEntry fd) {
+            call(() -> inner.onFd(fd));
+        }
+
+        @Override
+        public void onInterface(InterfaceEntry iface) {
+            call(() -> inner.onInterface(iface));
+        }
+
+        @Override
+        public void onUser(UserEntry user) {
+            call(() -> inner.onUser(user));
+        }
+
+        @Override
+        public void onGroup(GroupEntry group) {
+            call(() -> inner.onGroup(group));
+        }
     }
 
     /** Reads one block; true when it was an event now bound to {@link #event}. */
@@ -132,13 +270,10 @@ public final class ScapReader implements AutoCloseable {
         ByteBuffer b = input.buffer();
         int type = b.getInt(input.index());
         long total = Integer.toUnsignedLong(b.getInt(input.index() + 4));
-        if (total < BLOCK_HEADER + 4) {
-            throw new CaptureFormatException(at, "block length " + total + " is smaller than a block's framing");
-        }
+        checkLength(type, total, at);
         int have = input.require(total);
         if (have < total) {
-            throw new CaptureFormatException(at, String.format("truncated block: type 0x%X declares %d bytes, only %d present",
-                    type, total, have));
+            throw truncated(type, total, have, at);
         }
         b = input.buffer();
         int start = input.index();
@@ -161,6 +296,31 @@ public final class ScapReader implements AutoCloseable {
         }
         input.skip((int) total);
         return isEvent;
+    }
+
+    /** Rejects a length no real block can have before anything is read or allocated for it. */
+    private void checkLength(int type, long total, long at) throws CaptureFormatException {
+        if (total < BLOCK_HEADER + 4) {
+            throw new CaptureFormatException(at, "block length " + total + " is smaller than a block's framing");
+        }
+        if (BlockType.isEvent(type) && type != BlockType.EV_V2_LARGE && type != BlockType.EVF_V2_LARGE
+                && total - BLOCK_HEADER > MAX_EVENT_BLOCK) {
+            // libscap's reader refuses these too: its buffer for non-large event blocks is 64 KiB.
+            throw new CaptureFormatException(at, String.format("event block type 0x%X declares %d bytes, more than the %d a"
+                    + " non-large event block may have", type, total, MAX_EVENT_BLOCK + BLOCK_HEADER));
+        }
+        if (total > MAX_BLOCK) {
+            throw new CaptureFormatException(at, String.format("block type 0x%X declares %d bytes, more than any real block"
+                    + " (limit %d)", type, total, MAX_BLOCK));
+        }
+        if (!input.mayHold(total)) {
+            throw truncated(type, total, input.knownRemaining(), at);
+        }
+    }
+
+    private static CaptureFormatException truncated(int type, long total, long have, long at) {
+        return new CaptureFormatException(at, String.format("truncated block: type 0x%X declares %d bytes, only %d present",
+                type, total, have));
     }
 
     private void readMetadata(ByteBuffer b, int type, int bodyStart, int bodyLen, long at) throws IOException {
@@ -239,6 +399,9 @@ public final class ScapReader implements AutoCloseable {
         if (evType == EventTypes.NOTIFICATION_E || evType == EventTypes.INFRASTRUCTURE_EVENT_E) {
             fixedLen -= 3;
         }
+        if (fixedLen < V1_HEADER) {
+            throw new CaptureFormatException(at, "v1 " + info.name() + " event length " + len + " is smaller than its header");
+        }
         int nparams = inferParams(b, evStart, fixedLen, info, at);
         int newLen = (int) fixedLen + 4;
         if (!ownCopy && v1Scratch.length < newLen) {
@@ -281,6 +444,9 @@ public final class ScapReader implements AutoCloseable {
      * The returned view is independent of {@link #next()} and valid until the next {@code readAt}.
      */
     public RawEvent readAt(long offset) throws IOException {
+        if (path == null) {
+            throw new IOException("random access needs a capture file; this reader reads a stream");
+        }
         if (randomAccess == null) {
             randomAccess = new CaptureRandomAccess(path, gzip);
         }

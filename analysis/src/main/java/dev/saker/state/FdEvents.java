@@ -14,7 +14,7 @@ import dev.saker.scap.RawEvent;
  */
 final class FdEvents {
     private static final long AT_FDCWD = -100;
-    private static final int O_DIRECTORY = 1 << 15;
+    private static final int O_DIRECTORY = 1 << 10;
 
     private final SystemState state;
 

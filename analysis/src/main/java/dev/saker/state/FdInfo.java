@@ -138,9 +138,26 @@ public final class FdInfo {
         };
     }
 
+    /**
+     * The L4 protocol as libsinsp reports it: a connection socket with no role yet (just created, not
+     * bound, connected or accepted) reports "not applicable" unless it is raw.
+     */
+    public int effectiveL4proto() {
+        if (type == FdEntry.IPV4_SOCK || type == FdEntry.IPV6_SOCK) {
+            if (l4proto == L4_RAW) {
+                return L4_RAW;
+            }
+            return (flags & (FLAG_ROLE_CLIENT | FLAG_ROLE_SERVER)) == 0 ? L4_NA : l4proto;
+        }
+        if (type == FdEntry.IPV4_SERVSOCK || type == FdEntry.IPV6_SERVSOCK) {
+            return l4proto;
+        }
+        return L4_UNKNOWN;
+    }
+
     /** One-letter L4 protocol as libsinsp shows after the type char in fd renderings, or 0 for none. */
     public char l4Char() {
-        return switch (l4proto) {
+        return switch (effectiveL4proto()) {
             case L4_TCP -> 't';
             case L4_UDP -> 'u';
             case L4_ICMP -> 'i';

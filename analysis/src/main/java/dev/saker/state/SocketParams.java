@@ -108,7 +108,7 @@ final class SocketParams {
         return "";
     }
 
-    private static String unixPath(RawEvent e, int i, int at) {
+    static String unixPath(RawEvent e, int i, int at) {
         int len = e.paramLength(i) - at;
         if (len <= 0) {
             return "";

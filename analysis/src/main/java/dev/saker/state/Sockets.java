@@ -93,7 +93,14 @@ final class Sockets {
         f.flags |= FdInfo.FLAG_SOCKET_CONNECTED;
         int fam = SocketParams.family(e, i);
         if (fam == SocketParams.AF_INET || fam == SocketParams.AF_INET6) {
-            if (SocketParams.fillTuple(f, e, i)) {
+            FdInfo seen = new FdInfo();
+            if (SocketParams.fillTuple(seen, e, i)) {
+                f.type = seen.type;
+                boolean changed = TupleUpdates.setAddresses(f, seen.sip, seen.sport, seen.dip, seen.dport);
+                if (changed && (f.flags & FdInfo.FLAG_ROLE_SERVER) != 0 && f.type == FdEntry.IPV4_SOCK
+                        && f.l4proto == FdInfo.L4_UDP) {
+                    TupleUpdates.swap(f);
+                }
                 f.name = tupleName(f);
             }
         } else {

@@ -31,6 +31,8 @@ public final class SystemState implements MetadataListener {
     /** A thread whose exit was seen; removed before the next event, as libsinsp delays it. */
     private long tidToRemove = -1;
     private ThreadInfo lastContainerThread;
+    private final java.util.Set<Integer> serverPorts = new java.util.HashSet<>();
+    private boolean socketsToOrient;
 
     public ThreadTable threads() {
         return threads;
@@ -68,6 +70,36 @@ public final class SystemState implements MetadataListener {
         if (t != null) {
             t.fdTable.put(fd.fd(), FdInfo.from(fd));
         }
+        if (fd.type() == FdEntry.IPV4_SERVSOCK || fd.type() == FdEntry.IPV6_SERVSOCK) {
+            serverPorts.add(fd.sport());
+        }
+        socketsToOrient = true;
+    }
+
+    /**
+     * Sockets read from /proc carry no direction; like libsinsp, an IPv4 connection whose local port
+     * is a port some process listens on is the server side (addresses swapped), any other a client.
+     */
+    private void orientSocketsFromProc() {
+        for (ThreadInfo t : threads.all()) {
+            for (FdInfo f : t.fdTable.view().values()) {
+                if (f.type != FdEntry.IPV4_SOCK) {
+                    continue;
+                }
+                if (serverPorts.contains(f.sport)) {
+                    byte[] ip = f.sip;
+                    int port = f.sport;
+                    f.sip = f.dip;
+                    f.sport = f.dport;
+                    f.dip = ip;
+                    f.dport = port;
+                    f.name = SocketNames.tuple(f.sip, f.sport, f.dip, f.dport);
+                    f.flags |= FdInfo.FLAG_ROLE_SERVER;
+                } else {
+                    f.flags |= FdInfo.FLAG_ROLE_CLIENT;
+                }
+            }
+        }
     }
 
     @Override
@@ -91,6 +123,10 @@ public final class SystemState implements MetadataListener {
      * except for events that never name a real thread.
      */
     public void observe(RawEvent raw) {
+        if (socketsToOrient) {
+            orientSocketsFromProc();
+            socketsToOrient = false;
+        }
         if (tidToRemove != -1) {
             threads.remove(tidToRemove);
             tidToRemove = -1;

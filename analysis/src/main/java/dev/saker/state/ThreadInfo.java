@@ -9,16 +9,16 @@ import java.util.List;
  */
 public final class ThreadInfo {
     public static final String NA = "<NA>";
-    public static final int CL_CLONE_FILES = 1 << 1;
-    public static final int CL_CLONE_THREAD = 1 << 4;
-    public static final int CL_CLONE_NEWPID = 1 << 15;
-    public static final int CL_CHILD_IN_PIDNS = 1 << 23;
-    public static final int CL_CLONE_INVERTED = 1 << 24;
-    public static final int CL_IS_MAIN_THREAD = 1 << 25;
+    public static final int CL_CLONE_FILES = 1;
+    public static final int CL_CLONE_NEWPID = 1 << 6;
+    public static final int CL_CLONE_THREAD = 1 << 13;
+    public static final int CL_CLONE_INVERTED = 1 << 16;
     public static final int CL_CLOSED = 1 << 18;
     public static final int CL_ACTIVE = 1 << 19;
     public static final int CL_PIPE_SRC = 1 << 21;
     public static final int CL_PIPE_DST = 1 << 22;
+    public static final int CL_CHILD_IN_PIDNS = 1 << 29;
+    public static final int CL_IS_MAIN_THREAD = 1 << 30;
 
     public long tid;
     public long pid;
