@@ -109,12 +109,6 @@ public final class ScapReader implements AutoCloseable {
         return gzip;
     }
 
-    static boolean isGzip(Path path) throws IOException {
-        try (InputStream in = Files.newInputStream(path)) {
-            return in.read() == 0x1f && in.read() == 0x8b;
-        }
-    }
-
     public Path path() {
         return path;
     }

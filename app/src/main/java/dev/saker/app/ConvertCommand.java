@@ -5,12 +5,10 @@ import dev.saker.scap.MetadataCollector;
 import dev.saker.scap.RawEvent;
 import dev.saker.scap.ScapReader;
 import dev.saker.scap.ScapWriter;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.zip.ZipException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,14 +48,14 @@ final class ConvertCommand implements Callable<Integer> {
             RawEvent first = null;
             try {
                 // The first event comes after the first section's metadata, which the writer needs up front.
-                first = next(reader);
+                first = reader.next();
             } catch (CaptureFormatException e) {
                 damage = e;
             }
             ScapWriter.Compression compression = gzip ? ScapWriter.Compression.GZIP : ScapWriter.Compression.PLAIN;
             try (ScapWriter writer = ScapWriter.open(output, metadata.metadata(), compression)) {
                 try {
-                    for (RawEvent e = first; e != null; e = next(reader)) {
+                    for (RawEvent e = first; e != null; e = reader.next()) {
                         writer.writeEvent(e);
                     }
                 } catch (CaptureFormatException e) {
@@ -74,15 +72,5 @@ final class ConvertCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /** The next event; a gzip stream that breaks off is damage at the block being read, like any other. */
-    private static RawEvent next(ScapReader reader) throws IOException {
-        try {
-            return reader.next();
-        } catch (EOFException | ZipException e) {
-            throw new CaptureFormatException(reader.position(), "the compressed stream breaks off inside this block ("
-                    + e.getMessage() + ")");
-        }
     }
 }

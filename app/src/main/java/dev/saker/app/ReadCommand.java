@@ -6,8 +6,6 @@ import dev.saker.scap.RawEvent;
 import dev.saker.state.CaptureInspector;
 import dev.saker.state.ThreadInfo;
 import java.io.BufferedWriter;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -30,8 +28,7 @@ final class ReadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Writer out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
-                StandardCharsets.UTF_8), 1 << 16);
+        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
         try (CaptureInspector inspector = CaptureInspector.open(capture)) {
             print(inspector, out);
         } finally {

@@ -20,7 +20,8 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
 
     static String describe(Exception ex) {
         if (ex instanceof CaptureFormatException c) {
-            return "damaged capture " + c.describe();
+            return c.offset() == 0 && c.getMessage().startsWith("not a") ? c.getMessage()
+                    : "damaged capture " + c.describe();
         }
         if (ex instanceof NoSuchFileException n) {
             return "no such file: " + n.getFile();
