@@ -67,15 +67,39 @@ public final class SysdigLine {
     static void appendTime(StringBuilder out, long ts, ZoneId zone) {
         long offset = offsetNow(zone);
         long seconds = Long.divideUnsigned(ts, 1_000_000_000L);
-        int nanos = (int) Long.remainderUnsigned(ts, 1_000_000_000L);
+        long nanos = Long.remainderUnsigned(ts, 1_000_000_000L);
         long s = Math.floorMod(seconds + offset, 86_400L);
-        two(out, (int) (s / 3600)).append(':');
-        two(out, (int) (s % 3600 / 60)).append(':');
-        two(out, (int) (s % 60)).append('.');
-        for (int d = 100_000_000; d > 0; d /= 10) {
-            out.append((char) ('0' + nanos / d % 10));
+        TimeOfDay day = lastTimeOfDay;
+        if (day.second != s) {
+            day = new TimeOfDay(s);
+            lastTimeOfDay = day;
+        }
+        out.append(day.text);
+        // "1nnnnnnnnn" is the zero-padded nanoseconds behind a leading 1, which becomes the '.'.
+        int dot = out.length();
+        out.append(1_000_000_000L + nanos);
+        out.setCharAt(dot, '.');
+    }
+
+    /**
+     * The last second of the day printed and its "HH:MM:SS": consecutive events mostly fall in the
+     * same second. Immutable, so sharing it between threads through a plain field is safe.
+     */
+    private static final class TimeOfDay {
+        final long second;
+        final String text;
+
+        TimeOfDay(long second) {
+            this.second = second;
+            StringBuilder b = new StringBuilder(8);
+            two(b, (int) (second / 3600)).append(':');
+            two(b, (int) (second % 3600 / 60)).append(':');
+            two(b, (int) (second % 60));
+            this.text = b.toString();
         }
     }
+
+    private static TimeOfDay lastTimeOfDay = new TimeOfDay(0);
 
     /**
      * The zone's offset now. A fixed-offset zone (UTC, the usual case on servers) needs no clock read,
