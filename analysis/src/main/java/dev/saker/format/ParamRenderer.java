@@ -93,6 +93,36 @@ final class ParamRenderer {
         };
     }
 
+    /**
+     * Appends a plain decimal integer parameter straight to {@code out}, exactly as {@link #render}
+     * would give it, and answers true; false (nothing appended) for every other parameter. Integers
+     * are most of what sysdig's lines print, and this skips a String and a ParamText per value.
+     */
+    static boolean appendDecimal(StringBuilder out, RawEvent e, ParamInfo declared, int index) {
+        PrintFormat fmt = declared.format();
+        if (fmt == PrintFormat.HEX || fmt == PrintFormat.OCT || fmt == PrintFormat.PADDED_DEC_10) {
+            return false;
+        }
+        int len = e.paramLength(index);
+        if (len == 0) {
+            return false;
+        }
+        ByteBuffer b = e.buffer();
+        int off = e.paramOffset(index);
+        switch (declared.type()) {
+            case INT8 -> out.append((int) b.get(off));
+            case INT16 -> out.append((int) b.getShort(off));
+            case INT32, UINT32 -> out.append(b.getInt(off));
+            case UINT8 -> out.append(Byte.toUnsignedInt(b.get(off)));
+            case UINT16 -> out.append(Short.toUnsignedInt(b.getShort(off)));
+            case INT64, UINT64 -> out.append(b.getLong(off));
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static long unsignedOfWidth(ByteBuffer b, int off, int width) {
         return switch (width) {
             case 1 -> Byte.toUnsignedLong(b.get(off));
