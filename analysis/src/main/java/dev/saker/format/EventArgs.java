@@ -43,7 +43,7 @@ public final class EventArgs {
         for (int i = 0; i < n; i++) {
             ParamInfo declared = info.params().get(i);
             out.append(declared.name()).append('=');
-            if (!ParamRenderer.appendDecimal(out, e, declared, i)) {
+            if (!ParamRenderer.appendNumber(out, e, declared, i, ctx)) {
                 ParamRenderer.render(e, info, i, ctx, maxBufferLen).appendTo(out);
             }
             out.append(' ');
