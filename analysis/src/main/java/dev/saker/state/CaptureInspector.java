@@ -16,18 +16,34 @@ public final class CaptureInspector implements AutoCloseable {
     private final ScapReader reader;
     private final SystemState state;
     private final EventConverter converter = new EventConverter();
+    private final BeforeApply beforeApply;
     private RawEvent raw;
     private RawEvent converted;
     private long number;
 
-    private CaptureInspector(ScapReader reader, SystemState state) {
+    /**
+     * Sees each event after the state observed it and before the state applies it: the moment
+     * libsinsp's per-event reset runs, e.g. to look up the fd an event refers to before a close
+     * removes it.
+     */
+    @FunctionalInterface
+    public interface BeforeApply {
+        void accept(RawEvent raw, SystemState state);
+    }
+
+    private CaptureInspector(ScapReader reader, SystemState state, BeforeApply beforeApply) {
         this.reader = reader;
         this.state = state;
+        this.beforeApply = beforeApply;
     }
 
     public static CaptureInspector open(Path capture) throws IOException {
+        return open(capture, (raw, state) -> { });
+    }
+
+    public static CaptureInspector open(Path capture, BeforeApply beforeApply) throws IOException {
         SystemState state = new SystemState();
-        return new CaptureInspector(ScapReader.open(capture, state), state);
+        return new CaptureInspector(ScapReader.open(capture, state), state, beforeApply);
     }
 
     /** Advances to the next event; false at the end. Damage throws after every good event was seen. */
@@ -39,6 +55,7 @@ public final class CaptureInspector implements AutoCloseable {
         }
         number++;
         state.observe(raw);
+        beforeApply.accept(raw, state);
         converted = converter.convert(raw);
         if (converted != null) {
             state.apply(converted);

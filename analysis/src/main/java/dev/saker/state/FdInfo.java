@@ -73,6 +73,8 @@ public final class FdInfo {
         switch (e.type()) {
             case FdEntry.IPV4_SOCK, FdEntry.IPV6_SOCK -> f.name = SocketNames.tuple(f.sip, f.sport, f.dip, f.dport);
             case FdEntry.IPV4_SERVSOCK, FdEntry.IPV6_SERVSOCK -> f.name = SocketNames.endpoint(f.sip, f.sport);
+            // libsinsp: a named unix socket in the process list is the listening end, an unnamed one a client
+            case FdEntry.UNIX_SOCK -> f.flags |= f.name.isEmpty() ? FLAG_ROLE_CLIENT : FLAG_ROLE_SERVER;
             default -> { }
         }
         return f;

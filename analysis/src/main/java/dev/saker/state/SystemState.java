@@ -185,6 +185,11 @@ public final class SystemState implements MetadataListener {
         t.pid = -1;
         t.vtid = -2;
         t.vpid = -2;
+        // 2022 libsinsp's stand-in is a root thread whose parent tid is 0
+        t.ptid = 0;
+        t.uid = 0;
+        t.gid = 0;
+        t.loginuid = 0;
         t.comm = "container:" + c.id();
         t.exe = "";
         t.containerId = c.id();

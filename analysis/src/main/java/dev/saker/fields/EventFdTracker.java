@@ -1,0 +1,180 @@
+package dev.saker.fields;
+
+import dev.saker.scap.EventInfo;
+import dev.saker.scap.EventTypes;
+import dev.saker.scap.ParamType;
+import dev.saker.scap.RawEvent;
+import dev.saker.state.FdInfo;
+import dev.saker.state.SystemState;
+import dev.saker.state.ThreadInfo;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Which file descriptor an event refers to, the way libsinsp's parser works it out and its fd
+ * filterchecks read it (sinsp_parser::reset, sinsp_threadinfo::add_fd, extract_fd):
+ * <ul>
+ *   <li>each thread remembers the fd of its last event (m_lastevent_fd, 0 for a new thread) and the
+ *       type of its last enter event;</li>
+ *   <li>an enter event resets it to -1, or to its fd parameter when it uses an fd;</li>
+ *   <li>an exit event keeps it when it follows its own enter event; otherwise, as current libsinsp
+ *       does (2022 libsinsp kept the stale value), it is -1 and the exit's own fd parameter is used;</li>
+ *   <li>adding an fd to the table (a successful open, socket, accept, dup, pipe ...) makes the new fd
+ *       the thread's last fd.</li>
+ * </ul>
+ * The fd is looked up <em>before</em> the event changes the state, so that close still shows the fd
+ * it closed, and again after, for events that create one.
+ */
+public final class EventFdTracker {
+    private static final int FD_FLAGS = EventInfo.EF_CREATES_FD | EventInfo.EF_USES_FD | EventInfo.EF_DESTROYS_FD;
+
+    private final LibsEdition edition;
+    private final Map<Long, Last> lastByTid = new HashMap<>();
+    private FdInfo before;
+    private FdInfo parsed;
+
+    public EventFdTracker(LibsEdition edition) {
+        this.edition = edition;
+    }
+
+    /** Call with each recorded event before the state applies it. */
+    public void beforeApply(RawEvent raw, SystemState state) {
+        before = null;
+        parsed = null;
+        EventInfo info = raw.info();
+        ThreadInfo t = state.thread(raw.tid());
+        if (info == null || t == null || (info.flags() & EventInfo.EF_SKIPPARSERESET) != 0
+                || raw.type() == EventTypes.SCHEDSWITCH_6_E || raw.type() == EventTypes.SCHEDSWITCH_1_E) {
+            // libsinsp's reset leaves the last fd alone for these: scheduler switches interleave freely
+            return;
+        }
+        long[] last = last(t);
+        int type = raw.type();
+        boolean usesFd = (edition.flags(raw) & EventInfo.EF_USES_FD) != 0;
+        if ((type & 1) == 0) {
+            last[0] = -1;
+            last[1] = type;
+            if (usesFd && !raw.isEmpty(enterFdIndex(type))) {
+                last[0] = raw.signed(enterFdIndex(type));
+                before = state.fd(t, last[0]);
+            }
+            return;
+        }
+        boolean paired = type == last[1] + 1
+                || (type == EventTypes.SYSCALL_EXECVE_19_X && last[1] == EventTypes.SYSCALL_EXECVEAT_E);
+        if (!paired) {
+            if (edition == LibsEdition.SYSDIG_2022) {
+                // 2022 libsinsp stops here, leaving the stale last fd for the fd fields to find
+                return;
+            }
+            last[0] = -1;
+        }
+        if (!usesFd) {
+            return;
+        }
+        if (last[0] == -1) {
+            int at = exitFdIndex(info);
+            if (at >= 0 && !raw.isEmpty(at)) {
+                last[0] = raw.signed(at);
+            }
+        }
+        before = state.fd(t, last[0]);
+    }
+
+    /**
+     * Call with the recorded event and its current-schema form (null when consumed) after the state
+     * applied it; fills the context's fd part.
+     */
+    public void afterApply(RawEvent raw, RawEvent current, SystemState state, EventContext ctx) {
+        EventInfo info = raw.info();
+        ThreadInfo t = ctx.thread;
+        ctx.flags = edition.flags(raw);
+        ctx.edition = edition;
+        ctx.fdRelated = info != null && (ctx.flags & FD_FLAGS) != 0 && t != null;
+        ctx.fd = null;
+        ctx.fdNum = -1;
+        if (!ctx.fdRelated) {
+            return;
+        }
+        long[] last = last(t);
+        RawEvent e = current != null ? current : raw;
+        if ((e.type() & 1) == 1 && e.info() != null && (e.info().flags() & EventInfo.EF_CREATES_FD) != 0) {
+            recordCreatedFd(e, t, state, last);
+        }
+        ctx.fdNum = last[0];
+        FdInfo fd = parsed != null ? parsed : before;
+        if (fd == null && last[0] != -1) {
+            fd = state.fd(t, last[0]);
+        }
+        ctx.fd = fd;
+    }
+
+    /** A successful fd-creating exit: the new fd becomes the thread's last fd, as add_fd does. */
+    private void recordCreatedFd(RawEvent e, ThreadInfo t, SystemState state, long[] last) {
+        if (e.isEmpty(0) || e.signed(0) < 0) {
+            return;
+        }
+        switch (e.type()) {
+            case EventTypes.SYSCALL_PIPE_X, EventTypes.SYSCALL_PIPE2_X, EventTypes.SOCKET_SOCKETPAIR_X -> {
+                // both ends are added, the second last; socketpair's parser points the event at the first
+                long fd1 = e.signed(1);
+                long fd2 = e.signed(2);
+                if (state.fd(t, fd2) != null) {
+                    last[0] = fd2;
+                    parsed = state.fd(t, e.type() == EventTypes.SOCKET_SOCKETPAIR_X ? fd1 : fd2);
+                }
+            }
+            default -> {
+                long fd = e.signed(0);
+                FdInfo f = state.fd(t, fd);
+                if (f != null) {
+                    last[0] = fd;
+                    parsed = f;
+                }
+            }
+        }
+    }
+
+    /** A thread's last fd and last enter type, as libsinsp keeps them on the thread. */
+    private record Last(ThreadInfo thread, long[] values) {
+    }
+
+    /**
+     * The thread's last fd and enter type ({0, -1} for a thread not seen before: libsinsp starts
+     * m_lastevent_fd at 0). A tid reused by a new thread starts afresh.
+     */
+    private long[] last(ThreadInfo t) {
+        Last l = lastByTid.get(t.tid);
+        if (l == null || l.thread() != t) {
+            l = new Last(t, new long[] {0, -1});
+            lastByTid.put(t.tid, l);
+        }
+        return l.values();
+    }
+
+    /** The fd parameter of an enter event that uses one: the first, except mmap's and splice's. */
+    private static int enterFdIndex(int type) {
+        return switch (type) {
+            case EventTypes.SYSCALL_MMAP_E, EventTypes.SYSCALL_MMAP2_E -> 4;
+            case EventTypes.SYSCALL_SPLICE_E -> 1;
+            default -> 0;
+        };
+    }
+
+    /**
+     * The fd parameter of an exit event: current libsinsp keeps a per-type table; it names the first
+     * fd-typed parameter after the return value in every case but splice (whose output fd is used).
+     */
+    private static int exitFdIndex(EventInfo info) {
+        if (info.type() == EventTypes.SYSCALL_SPLICE_X) {
+            return 2;
+        }
+        for (int i = 1; i < info.nparams(); i++) {
+            ParamType p = info.params().get(i).type();
+            if (p == ParamType.FD || p == ParamType.FD32) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,216 @@
+package dev.saker.fields;
+
+import dev.saker.scap.EventTypes;
+import dev.saker.scap.FdEntry;
+import dev.saker.scap.RawEvent;
+import dev.saker.state.FdInfo;
+import dev.saker.state.SocketNames;
+import java.util.function.BiFunction;
+
+/**
+ * fd.* fields: the file descriptor the event refers to (see {@link EventFdTracker}). They have values
+ * only for events that create, use or destroy an fd. When the fd is unknown, e.g. after a failed open,
+ * fd.name and fd.directory fall back to the name the creating exit event carries, and fd.typechar to
+ * the kind of fd the call would have made.
+ */
+final class FdFields {
+    private FdFields() {
+    }
+
+    static void register(FieldRegistry r) {
+        r.add("fd.num", FieldType.NUMBER, "fd number", (c, a) -> c.fdRelated() ? c.fdNum() : null);
+        fd(r, "fd.type", FieldType.STRING, "fd type: file, directory, ipv4, ipv6, unix, pipe, event, ...",
+                (c, f) -> f.typeName());
+        r.add("fd.typechar", FieldType.STRING, "fd type as one character", (c, a) -> {
+            if (!c.fdRelated()) {
+                return null;
+            }
+            return String.valueOf(c.fd() != null ? c.fd().typeChar() : FdCreators.typeChar(c.raw().type()));
+        });
+        r.add("fd.name", FieldType.STRING, "fd name: path, socket tuple, ...", (c, a) -> sanitized(c, name(c)));
+        r.add("fd.directory", FieldType.STRING, "directory of a file fd", (c, a) -> sanitized(c, directory(c)));
+        fd(r, "fd.filename", FieldType.STRING, "file name of a file fd, without its directory",
+                (c, f) -> sanitized(c, filename(f)));
+        fd(r, "fd.cip", FieldType.STRING, "client IP address", (c, f) -> hasRole(f) && isConnected(f) ? ip(f.sip) : null);
+        fd(r, "fd.sip", FieldType.STRING, "server IP address", (c, f) -> serverIp(f));
+        fd(r, "fd.cport", FieldType.NUMBER, "client port", FdFields::clientPort);
+        fd(r, "fd.sport", FieldType.NUMBER, "server port", (c, f) -> serverPort(f));
+        fd(r, "fd.lip", FieldType.STRING, "local IP address", (c, f) -> localRemote(c, f, true, true));
+        fd(r, "fd.rip", FieldType.STRING, "remote IP address", (c, f) -> localRemote(c, f, true, false));
+        fd(r, "fd.lport", FieldType.NUMBER, "local port", (c, f) -> localRemote(c, f, false, true));
+        fd(r, "fd.rport", FieldType.NUMBER, "remote port", (c, f) -> localRemote(c, f, false, false));
+        fd(r, "fd.l4proto", FieldType.STRING, "IP protocol: tcp, udp, icmp, raw", (c, f) -> l4proto(f));
+        fd(r, "fd.sockfamily", FieldType.STRING, "ip or unix for sockets", (c, f) -> f.isInet() ? "ip"
+                : f.type == FdEntry.UNIX_SOCK ? "unix" : null);
+        fd(r, "fd.is_server", FieldType.BOOL, "whether the fd is a listening socket, or a connection whose"
+                + " destination is this machine", (c, f) -> switch (f.type) {
+                    case FdEntry.IPV4_SERVSOCK, FdEntry.IPV6_SERVSOCK -> true;
+                    case FdEntry.IPV4_SOCK, FdEntry.IPV6_SOCK -> LocalAddresses.isLocal(c, f.dip, width(f));
+                    default -> false;
+                });
+        fd(r, "fd.ino", FieldType.NUMBER, "inode number", (c, f) -> f.ino);
+    }
+
+    private static void fd(FieldRegistry r, String name, FieldType type, String description,
+                           BiFunction<EventContext, FdInfo, Object> f) {
+        r.add(name, type, description, (c, a) -> c.fdRelated() && c.fd() != null ? f.apply(c, c.fd()) : null);
+    }
+
+    /**
+     * 2022 libsinsp strips every byte that is not printable ASCII from fd names before printing
+     * them (non-ASCII UTF-8 included); current libs print names as they are.
+     */
+    static Object sanitized(EventContext c, Object v) {
+        if (c.edition() != LibsEdition.SYSDIG_2022 || !(v instanceof String s)) {
+            return v;
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            boolean printable = ch >= 0x20 && ch < 0x7f;
+            if (!printable && sb == null) {
+                sb = new StringBuilder(s.substring(0, i));
+            } else if (printable && sb != null) {
+                sb.append(ch);
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+
+    private static Object name(EventContext c) {
+        if (!c.fdRelated()) {
+            return null;
+        }
+        if (c.fd() != null && !failedConnect(c.raw())) {
+            return c.fd().name;
+        }
+        return FdCreators.name(c);
+    }
+
+    /** A failed connect names the address it tried, not what the fd was before. */
+    private static boolean failedConnect(RawEvent e) {
+        return e.type() == EventTypes.SOCKET_CONNECT_X && !e.isEmpty(0) && e.signed(0) < 0;
+    }
+
+    private static Object directory(EventContext c) {
+        if (!c.fdRelated()) {
+            return null;
+        }
+        FdInfo f = c.fd();
+        String name;
+        if (f == null) {
+            Object n = FdCreators.name(c);
+            if (n == null) {
+                return null;
+            }
+            name = (String) n;
+        } else if (!isFile(f) && f.type != FdEntry.DIRECTORY) {
+            return null;
+        } else {
+            name = f.name;
+        }
+        if (f != null && f.type == FdEntry.DIRECTORY) {
+            return name;
+        }
+        int slash = name.lastIndexOf('/');
+        if (slash <= 0) {
+            return "/";
+        }
+        return slash < name.length() - 1 ? name.substring(0, slash) : name;
+    }
+
+    private static Object filename(FdInfo f) {
+        if (!isFile(f)) {
+            return null;
+        }
+        int slash = f.name.lastIndexOf('/');
+        if (slash < 0) {
+            return "/";
+        }
+        return slash < f.name.length() - 1 ? f.name.substring(slash + 1) : f.name;
+    }
+
+    private static boolean isFile(FdInfo f) {
+        return f.type == FdEntry.FILE || f.type == FdEntry.FILE_V2;
+    }
+
+    private static boolean hasRole(FdInfo f) {
+        return (f.flags & (FdInfo.FLAG_ROLE_CLIENT | FdInfo.FLAG_ROLE_SERVER)) != 0;
+    }
+
+    private static boolean isConnected(FdInfo f) {
+        return f.type == FdEntry.IPV4_SOCK || f.type == FdEntry.IPV6_SOCK;
+    }
+
+    private static String ip(byte[] addr) {
+        return addr == null ? null : SocketNames.ip(addr);
+    }
+
+    private static Object serverIp(FdInfo f) {
+        if (!hasRole(f)) {
+            return null;
+        }
+        return switch (f.type) {
+            case FdEntry.IPV4_SOCK, FdEntry.IPV6_SOCK -> ip(f.dip);
+            case FdEntry.IPV4_SERVSOCK, FdEntry.IPV6_SERVSOCK -> ip(f.sip);
+            default -> null;
+        };
+    }
+
+    private static Object clientPort(EventContext c, FdInfo f) {
+        if (!hasRole(f)) {
+            return null;
+        }
+        if (isConnected(f)) {
+            return (long) f.sport;
+        }
+        // 2022 libsinsp's client-port case falls through into the protocol case: an empty value, shown as 0
+        return c.edition() == LibsEdition.SYSDIG_2022 ? (Object) 0L : null;
+    }
+
+    private static Object serverPort(FdInfo f) {
+        return switch (f.type) {
+            case FdEntry.IPV4_SOCK, FdEntry.IPV6_SOCK -> hasRole(f) ? (Object) (long) f.dport : null;
+            case FdEntry.IPV4_SERVSOCK, FdEntry.IPV6_SERVSOCK -> (long) f.sport;
+            default -> null;
+        };
+    }
+
+    /**
+     * Local/remote ends of a connected socket. libsinsp asks whether the source address belongs to this
+     * machine's interfaces; without interface data the client end is taken as local.
+     */
+    private static Object localRemote(EventContext c, FdInfo f, boolean ipWanted, boolean localWanted) {
+        if (!isConnected(f) || !hasRole(f)) {
+            return null;
+        }
+        boolean sourceIsLocal = LocalAddresses.isLocal(c, f.sip, width(f));
+        boolean source = sourceIsLocal == localWanted;
+        if (ipWanted) {
+            return ip(source ? f.sip : f.dip);
+        }
+        return (long) (source ? f.sport : f.dport);
+    }
+
+    /** libsinsp's get_l4proto: a connected socket without a role yet has none, unless raw. */
+    private static int width(FdInfo f) {
+        return f.type == FdEntry.IPV6_SOCK || f.type == FdEntry.IPV6_SERVSOCK ? 16 : 4;
+    }
+
+    private static Object l4proto(FdInfo f) {
+        int p = f.l4proto;
+        if (isConnected(f) && p != FdInfo.L4_RAW && !hasRole(f)) {
+            p = FdInfo.L4_NA;
+        } else if (!f.isInet()) {
+            p = FdInfo.L4_NA;
+        }
+        return switch (p) {
+            case FdInfo.L4_TCP -> "tcp";
+            case FdInfo.L4_UDP -> "udp";
+            case FdInfo.L4_ICMP -> "icmp";
+            case FdInfo.L4_RAW -> "raw";
+            default -> "<NA>";
+        };
+    }
+
+}

@@ -1,0 +1,98 @@
+package dev.saker.fields;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Every field Saker knows, by name. Resolution follows libsinsp's format parser: the longest field
+ * name that is a prefix of the text wins (so {@code %proc.names} is {@code proc.name} followed by
+ * "s"), then an argument in brackets when the field takes one.
+ */
+public final class FieldRegistry {
+    private static final FieldRegistry STANDARD = build();
+
+    private final Map<String, Field> fields = new TreeMap<>();
+
+    /** The registry with every field family. */
+    public static FieldRegistry standard() {
+        return STANDARD;
+    }
+
+    private static FieldRegistry build() {
+        FieldRegistry r = new FieldRegistry();
+        EvtFields.register(r);
+        ProcFields.register(r);
+        FdFields.register(r);
+        UserFields.register(r);
+        ContainerFields.register(r);
+        return r;
+    }
+
+    void add(Field f) {
+        if (fields.putIfAbsent(f.name(), f) != null) {
+            throw new IllegalStateException("field registered twice: " + f.name());
+        }
+    }
+
+    void add(String name, FieldType type, String description, Extractor e) {
+        add(new Field(name, type, Field.Argument.NONE, description, e));
+    }
+
+    /**
+     * This registry plus more fields, e.g. those computed by layers above this one (evt.args and
+     * evt.info are rendered in dev.saker.format). A name already present is an error.
+     */
+    public FieldRegistry with(Field... extra) {
+        FieldRegistry r = new FieldRegistry();
+        r.fields.putAll(fields);
+        for (Field f : extra) {
+            r.add(f);
+        }
+        return r;
+    }
+
+    public Field get(String name) {
+        return fields.get(name);
+    }
+
+    public Collection<Field> all() {
+        return Collections.unmodifiableCollection(fields.values());
+    }
+
+    /** A whole field reference such as {@code proc.aname[2]}, or null when it names no field. */
+    public BoundField resolve(String text) {
+        BoundField b = resolvePrefix(text, 0);
+        return b != null && b.text().length() == text.length() ? b : null;
+    }
+
+    /**
+     * The field reference that starts at {@code from} in {@code text}: the longest field name there,
+     * plus {@code [arg]} when the field accepts one. Null when no field name starts there.
+     */
+    public BoundField resolvePrefix(String text, int from) {
+        Field best = null;
+        for (Field f : fields.values()) {
+            if (text.startsWith(f.name(), from) && (best == null || f.name().length() > best.name().length())) {
+                best = f;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        int end = from + best.name().length();
+        String arg = null;
+        if (best.argument() != Field.Argument.NONE && end < text.length() && text.charAt(end) == '[') {
+            int close = text.indexOf(']', end);
+            if (close > end) {
+                arg = text.substring(end + 1, close);
+                end = close + 1;
+            }
+        }
+        if (arg == null && best.argument() == Field.Argument.REQUIRED) {
+            return null;
+        }
+        return new BoundField(best, arg, text.substring(from, end));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.saker.fields;
+
+import dev.saker.state.ThreadInfo;
+import dev.saker.state.ThreadTable;
+import java.util.function.Function;
+
+/**
+ * thread.* and proc.* fields: the event's thread and its process as the state knows them. Process
+ * values that live on the main thread (parent, cwd) are read there, ancestors are walked as
+ * libsinsp's get_ancestor_process does (main thread, its parent tid, that thread's main thread).
+ */
+final class ProcFields {
+    private ProcFields() {
+    }
+
+    static void register(FieldRegistry r) {
+        r.add("thread.tid", FieldType.NUMBER, "thread id (from the event header, even for unknown threads)",
+                (c, a) -> c.raw().tid());
+        thread(r, "proc.pid", FieldType.NUMBER, "process id", t -> t.pid);
+        thread(r, "thread.vtid", FieldType.NUMBER, "thread id in its pid namespace", t -> t.vtid == -1 ? null : t.vtid);
+        thread(r, "proc.vpid", FieldType.NUMBER, "process id in its pid namespace", t -> t.vpid == -1 ? null : t.vpid);
+        thread(r, "proc.sid", FieldType.NUMBER, "session id", t -> t.sid);
+        thread(r, "proc.vpgid", FieldType.NUMBER, "process group id in its pid namespace", t -> t.vpgid);
+        thread(r, "proc.name", FieldType.STRING, "process name (comm)", t -> t.comm);
+        thread(r, "proc.exe", FieldType.STRING, "first command-line argument (argv[0])", t -> t.exe);
+        thread(r, "proc.exepath", FieldType.STRING, "full path of the executable", t -> t.exepath);
+        thread(r, "proc.args", FieldType.STRING, "arguments, space-separated", t -> String.join(" ", t.args));
+        thread(r, "proc.cmdline", FieldType.STRING, "name and arguments", ThreadInfo::cmdline);
+        thread(r, "proc.env", FieldType.STRING, "environment, space-separated", t -> String.join(" ", t.env));
+        thread(r, "proc.tty", FieldType.NUMBER, "controlling terminal", t -> (long) t.tty);
+        thread(r, "proc.loginuid", FieldType.NUMBER, "audit user id, -1 when unset", ProcFields::loginuid);
+        thread(r, "thread.ismain", FieldType.BOOL, "whether the thread is its process's main thread",
+                ThreadInfo::isMainThread);
+        r.add("proc.ppid", FieldType.NUMBER, "parent process id", (c, a) -> c.thread() == null ? null
+                : c.state().threads().mainThread(c.thread()).ptid);
+        r.add("proc.cwd", FieldType.STRING, "working directory, with a trailing slash", (c, a) -> c.thread() == null ? null
+                : c.state().threads().cwd(c.thread()));
+        r.add("proc.pname", FieldType.STRING, "parent process name", (c, a) -> parent(c, t -> t.comm));
+        r.add("proc.pcmdline", FieldType.STRING, "parent process command line", (c, a) -> parent(c, ThreadInfo::cmdline));
+        r.add("proc.pexe", FieldType.STRING, "parent process argv[0]", (c, a) -> parent(c, t -> t.exe));
+        r.add("proc.pexepath", FieldType.STRING, "parent process executable path", (c, a) -> parent(c, t -> t.exepath));
+        r.add(new Field("proc.aname", FieldType.STRING, Field.Argument.OPTIONAL,
+                "name of the n-th ancestor (proc.aname[1] is the parent); without n, all ancestors' names",
+                (c, a) -> ancestors(c, a, t -> t.comm)));
+        r.add(new Field("proc.apid", FieldType.NUMBER, Field.Argument.REQUIRED, "pid of the n-th ancestor",
+                (c, a) -> ancestors(c, a, t -> t.pid)));
+    }
+
+    private static void thread(FieldRegistry r, String name, FieldType type, String description,
+                               Function<ThreadInfo, Object> f) {
+        r.add(name, type, description, (c, a) -> c.thread() == null ? null : f.apply(c.thread()));
+    }
+
+    /** loginuid is unsigned 32-bit in the kernel; current libsinsp shows "unset" (0xffffffff) as -1. */
+    private static Object loginuid(ThreadInfo t) {
+        return t.loginuid == -1 ? -1L : Integer.toUnsignedLong(t.loginuid);
+    }
+
+    /**
+     * The n-th ancestor process (0 is the process itself), or null. Current libs walk from the main
+     * thread to its parent's main thread; 2022 libsinsp starts at the main thread and follows parent
+     * tids as they are.
+     */
+    static ThreadInfo ancestorOf(EventContext c, int n) {
+        ThreadTable threads = c.state().threads();
+        ThreadInfo t = c.thread();
+        if (t == null) {
+            return null;
+        }
+        t = threads.mainThread(t);
+        for (int i = 0; i < n && t != null; i++) {
+            t = c.edition() == LibsEdition.SYSDIG_2022 ? threads.find(t.ptid) : threads.parentProcess(t);
+        }
+        return t;
+    }
+
+    /** The parent: 2022 libsinsp takes the thread's own parent tid (for a thread, the thread that made it). */
+    private static Object parent(EventContext c, Function<ThreadInfo, Object> f) {
+        if (c.edition() == LibsEdition.SYSDIG_2022) {
+            ThreadInfo t = c.thread() == null ? null : c.state().threads().find(c.thread().ptid);
+            return t == null ? null : f.apply(t);
+        }
+        return ancestor(c, 1, f);
+    }
+
+    private static Object ancestor(EventContext c, int n, Function<ThreadInfo, Object> f) {
+        ThreadInfo t = ancestorOf(c, n);
+        return t == null ? null : f.apply(t);
+    }
+
+    private static Object ancestors(EventContext c, String arg, Function<ThreadInfo, Object> f) {
+        if (arg != null) {
+            try {
+                return ancestor(c, Integer.parseInt(arg.trim()), f);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int n = 1; ; n++) {
+            ThreadInfo t = ancestorOf(c, n);
+            if (t == null || n > 64) {
+                break;
+            }
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(f.apply(t));
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.saker.format;
+
+import dev.saker.fields.EventContext;
+import dev.saker.fields.Field;
+import dev.saker.fields.FieldRegistry;
+import dev.saker.fields.FieldType;
+
+/**
+ * The fields whose values are renderings: evt.args and evt.info, an event's arguments as sysdig
+ * prints them ({@link EventArgs}), resolved against the state after the event. They live here
+ * because the field layer sits below rendering; {@link #registry()} is every field including them.
+ */
+public final class RenderedFields {
+    private static final FieldRegistry ALL = FieldRegistry.standard().with(
+            new Field("evt.args", FieldType.STRING, Field.Argument.NONE, "all event arguments, as sysdig prints them",
+                    RenderedFields::args),
+            new Field("evt.info", FieldType.STRING, Field.Argument.NONE,
+                    "the event's arguments (for syscalls the same as evt.args)", RenderedFields::args));
+
+    private RenderedFields() {
+    }
+
+    /** Every field: the field layer's and the rendered ones. */
+    public static FieldRegistry registry() {
+        return ALL;
+    }
+
+    private static Object args(EventContext c, String arg) {
+        return EventArgs.of(c.raw(), new StateArgContext(c.state()).on(c.thread()));
+    }
+
+    /** Whether the field is a rendering that JSON output writes without sysdig's text-mode buffer cut. */
+    static boolean isRendered(Field f) {
+        return f.name().equals("evt.args") || f.name().equals("evt.info");
+    }
+
+    /** The arguments with buffers in full, as sysdig's -j writes them. */
+    static String argsInFull(EventContext c) {
+        StringBuilder out = new StringBuilder();
+        EventArgs.append(out, c.raw(), new StateArgContext(c.state()).on(c.thread()), 0);
+        return out.toString();
+    }
+}
