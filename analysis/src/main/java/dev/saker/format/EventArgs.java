@@ -2,6 +2,7 @@ package dev.saker.format;
 
 import dev.saker.scap.EventInfo;
 import dev.saker.scap.EventSchema;
+import dev.saker.scap.ParamInfo;
 import dev.saker.scap.RawEvent;
 
 /**
@@ -40,8 +41,11 @@ public final class EventArgs {
         }
         int n = Math.min(info.nparams(), e.nparams());
         for (int i = 0; i < n; i++) {
-            out.append(info.params().get(i).name()).append('=');
-            ParamRenderer.render(e, info, i, ctx, maxBufferLen).appendTo(out);
+            ParamInfo declared = info.params().get(i);
+            out.append(declared.name()).append('=');
+            if (!ParamRenderer.appendNumber(out, e, declared, i, ctx)) {
+                ParamRenderer.render(e, info, i, ctx, maxBufferLen).appendTo(out);
+            }
             out.append(' ');
         }
     }

@@ -6,8 +6,6 @@ import dev.saker.scap.ConversionTable.Instruction;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Presents events of older drivers in the current exit-only schema, with the semantics of libscap's
@@ -28,7 +26,7 @@ public final class EventConverter {
 
     private final EventSchema schema;
     private final ConversionTable table;
-    private final Map<Long, StoredEnter> enterByTid = new HashMap<>();
+    private final LongKeyMap<StoredEnter> enterByTid = new LongKeyMap<>();
     private final ParamWriter[] scratch = {new ParamWriter(MAX_EVENT_SIZE), new ParamWriter(MAX_EVENT_SIZE)};
     private final RawEvent[] scratchView = {new RawEvent(), new RawEvent()};
     private final RawEvent enterView = new RawEvent();

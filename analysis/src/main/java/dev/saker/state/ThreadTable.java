@@ -1,12 +1,11 @@
 package dev.saker.state;
 
+import dev.saker.scap.LongKeyMap;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 
 /** Every thread known so far, keyed by tid (libsinsp's thread manager). */
 public final class ThreadTable {
-    private final Map<Long, ThreadInfo> threads = new HashMap<>();
+    private final LongKeyMap<ThreadInfo> threads = new LongKeyMap<>();
 
     public ThreadInfo find(long tid) {
         return threads.get(tid);
@@ -32,6 +31,7 @@ public final class ThreadTable {
         threads.remove(tid);
     }
 
+    /** A snapshot of every thread, in unspecified order. */
     public Collection<ThreadInfo> all() {
         return threads.values();
     }
