@@ -8,6 +8,7 @@ import dev.saker.scap.ScapReader;
 import dev.saker.state.CaptureInspector;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +57,10 @@ class BenchCaptureSmokeTest {
             }
         }
         assertThat(firstOfSecondRound).isGreaterThan(lastOfFirstRound);
+        // Time goes on, but not by much: every timestamp a source recorded stays near its own.
+        long lastOfFile = Arrays.stream(ts).max().orElseThrow();
+        assertThat(lastOfFile - lastOfFirstRound).isBetween(0L, (EVENTS / perRound + 1) * 200 * 1_000_000_000L);
+        assertThat(Arrays.stream(ts).filter(t -> t < 0).count()).isZero();
     }
 
     @Test

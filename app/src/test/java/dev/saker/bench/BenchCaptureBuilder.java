@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * Builds a large benchmark capture out of real ones: the event streams of the conformance captures
  * that sysdig 0.29.3 reads, repeated in turn until the wanted number of events is written, every
  * event as recorded (old v1 events become V2 blocks) with its timestamp shifted so that time keeps
- * increasing from one repetition to the next; only exits of syscalls a thread was inside when a
+ * increasing from one repetition to the next (events recorded with timestamp 0 keep it); only exits of syscalls a thread was inside when a
  * source capture started are left out (see {@link #withoutOrphanExits}). The metadata is the union of the sources' first
  * sections (machine from the first; a thread or fd already present is not added again), so every
  * source's threads have names. Benchmark tooling, run by {@code bench/read-vs-sysdig.sh} from the
@@ -40,6 +40,8 @@ import java.util.stream.Stream;
 public final class BenchCaptureBuilder {
     /** sysdig 0.29.3 cannot read this one (section-header options), so a mix with it would stop sysdig. */
     static final String UNREADABLE_BY_SYSDIG = "curl_google_comments.scap";
+    /** The timestamp of events recorded without one (sysdig's container events): kept as it is. */
+    private static final long UNTIMED = 0;
     /** Pause between two repetitions, so a repetition never starts before the previous one ended. */
     private static final long GAP_NS = 1_000_000L;
 
@@ -89,8 +91,14 @@ public final class BenchCaptureBuilder {
         long last = Long.MIN_VALUE;
         for (int i = 0; i < ts.length; i++) {
             ts[i] = events.get(i).ts();
-            first = Math.min(first, ts[i]);
-            last = Math.max(last, ts[i]);
+            if (ts[i] != UNTIMED) {
+                first = Math.min(first, ts[i]);
+                last = Math.max(last, ts[i]);
+            }
+        }
+        if (first > last) {
+            first = 0;
+            last = 0;
         }
         sources.add(new Source(path, events, ts, first, last));
     }
@@ -138,7 +146,7 @@ public final class BenchCaptureBuilder {
                         RawEvent e = s.events.get(i);
                         // The copy's buffer is ours: rewriting its ts field rewrites the event.
                         ByteBuffer b = e.buffer().order(ByteOrder.LITTLE_ENDIAN);
-                        b.putLong(e.base(), s.timestamps[i] + shift);
+                        b.putLong(e.base(), s.timestamps[i] == UNTIMED ? UNTIMED : s.timestamps[i] + shift);
                         w.writeEvent(e);
                         written++;
                     }
