@@ -44,10 +44,53 @@ final class EvtFields {
     }
 
     static String time(long ts, boolean withDate) {
+        if (ts < 0) {
+            return formatted(ts, withDate);
+        }
+        // One call per printed event: String.format (a regex parse and locale lookups per call) was
+        // over a third of saker read's time. The date and HH:MM:SS are kept for the last second seen.
+        long second = ts / 1_000_000_000L;
+        ZoneId zone = ZoneId.systemDefault();
+        SecondText s = lastSecond;
+        if (s == null || s.epochSecond != second || !s.zone.equals(zone)) {
+            s = new SecondText(second, zone);
+            lastSecond = s;
+        }
+        StringBuilder b = new StringBuilder(30);
+        if (withDate) {
+            b.append(s.date).append(' ');
+        }
+        b.append(s.hms);
+        // "1nnnnnnnnn": the zero-padded nanoseconds behind a leading 1, which becomes the '.'.
+        int dot = b.length();
+        b.append(1_000_000_000L + ts % 1_000_000_000L);
+        b.setCharAt(dot, '.');
+        return b.toString();
+    }
+
+    private static String formatted(long ts, boolean withDate) {
         ZonedDateTime t = Instant.ofEpochSecond(ts / 1_000_000_000L).atZone(ZoneId.systemDefault());
         String hms = String.format("%02d:%02d:%02d.%09d", t.getHour(), t.getMinute(), t.getSecond(), ts % 1_000_000_000L);
         return withDate ? String.format("%04d-%02d-%02d %s", t.getYear(), t.getMonthValue(), t.getDayOfMonth(), hms) : hms;
     }
+
+    /** One second's date and "HH:MM:SS" in one zone; immutable, so a plain static field can share it. */
+    private static final class SecondText {
+        final long epochSecond;
+        final ZoneId zone;
+        final String date;
+        final String hms;
+
+        SecondText(long epochSecond, ZoneId zone) {
+            this.epochSecond = epochSecond;
+            this.zone = zone;
+            ZonedDateTime t = Instant.ofEpochSecond(epochSecond).atZone(zone);
+            this.date = String.format("%04d-%02d-%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth());
+            this.hms = String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
+        }
+    }
+
+    private static SecondText lastSecond;
 
     /** Generic events carry the syscall's id; their type is the syscall's name. */
     static String type(RawEvent e, LibsEdition edition) {
