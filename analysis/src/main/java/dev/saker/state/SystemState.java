@@ -21,6 +21,7 @@ import java.util.List;
  * where libsinsp's parsers change state.
  */
 public final class SystemState implements MetadataListener {
+    private final ParserRevision revision;
     private final ThreadTable threads = new ThreadTable();
     private final UserTable users = new UserTable();
     private final ContainerTable containers = new ContainerTable();
@@ -33,6 +34,19 @@ public final class SystemState implements MetadataListener {
     private ThreadInfo lastContainerThread;
     private final java.util.Set<Integer> serverPorts = new java.util.HashSet<>();
     private boolean socketsToOrient;
+
+    public SystemState(ParserRevision revision) {
+        this.revision = revision;
+    }
+
+    /** State with current libsinsp's (Falco's) rules. */
+    public SystemState() {
+        this(ParserRevision.CURRENT);
+    }
+
+    public ParserRevision revision() {
+        return revision;
+    }
 
     public ThreadTable threads() {
         return threads;
