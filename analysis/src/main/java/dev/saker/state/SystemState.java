@@ -101,12 +101,7 @@ public final class SystemState implements MetadataListener {
                     continue;
                 }
                 if (serverPorts.contains(f.sport)) {
-                    byte[] ip = f.sip;
-                    int port = f.sport;
-                    f.sip = f.dip;
-                    f.sport = f.dport;
-                    f.dip = ip;
-                    f.dport = port;
+                    TupleUpdates.swap(f);
                     f.name = SocketNames.tuple(f.sip, f.sport, f.dip, f.dport);
                     f.flags |= FdInfo.FLAG_ROLE_SERVER;
                 } else {
