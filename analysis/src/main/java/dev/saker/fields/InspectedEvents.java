@@ -32,7 +32,7 @@ public final class InspectedEvents implements AutoCloseable {
     private InspectedEvents(Path capture, LibsEdition edition) throws IOException {
         this.edition = edition;
         this.fds = new EventFdTracker(edition);
-        this.inspector = CaptureInspector.open(capture, fds::beforeApply);
+        this.inspector = CaptureInspector.open(capture, edition.parserRevision(), fds::beforeApply);
     }
 
     /** The capture's events with current libsinsp's (Falco's) semantics. */

@@ -3,6 +3,7 @@ package dev.saker.fields;
 import dev.saker.scap.EventInfo;
 import dev.saker.scap.EventSchema;
 import dev.saker.scap.RawEvent;
+import dev.saker.state.ParserRevision;
 
 /**
  * Whose semantics the fields follow where the 2022 libs inside sysdig 0.29.3 and current libs
@@ -18,6 +19,8 @@ import dev.saker.scap.RawEvent;
  *   <li>fd.cport of a non-IP socket: 2022 falls through to an empty port (0), current libs have none;</li>
  *   <li>event types newer than the 2022 table (e.g. user/group added) do not exist for the 2022 reader:
  *       not numbered, not parsed;</li>
+ *   <li>a second connect() on a socket with a known peer: current libs take the new peer, 2022 keeps the
+ *       first ({@link ParserRevision});</li>
  *   <li>container events at the very start of a capture: 2022 parses them while opening the file and
  *       never delivers them (they are still numbered).</li>
  * </ul>
@@ -35,6 +38,11 @@ public enum LibsEdition {
         }
         EventInfo info = e.info();
         return info == null ? 0 : info.flags();
+    }
+
+    /** The state rules of the same libs. */
+    ParserRevision parserRevision() {
+        return this == SYSDIG_2022 ? ParserRevision.LIBS_2022 : ParserRevision.CURRENT;
     }
 
     /** The schema whose generic-syscall names evt.type shows. */

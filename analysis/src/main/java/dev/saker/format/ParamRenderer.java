@@ -5,6 +5,7 @@ import dev.saker.scap.ParamInfo;
 import dev.saker.scap.ParamType;
 import dev.saker.scap.PrintFormat;
 import dev.saker.scap.RawEvent;
+import dev.saker.state.SocketNames;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -83,8 +84,8 @@ final class ParamRenderer {
             case L4PROTO, SOCKFAMILY -> ParamText.of(Integer.toString(Byte.toUnsignedInt(b.get(off))));
             case PORT -> ParamText.of(Integer.toString(Short.toUnsignedInt(b.getShort(off))));
             case BOOL -> ParamText.of(b.getInt(off) != 0 ? "true" : "false");
-            case IPV4ADDR -> ParamText.of(SocketAddresses.ipv4(b, off));
-            case IPV6ADDR -> ParamText.of(Inet6Text.of(b, off));
+            case IPV4ADDR -> ParamText.of(SocketNames.ipv4(b, off));
+            case IPV6ADDR -> ParamText.of(SocketNames.ipv6(b, off));
             case DOUBLE -> ParamText.of(CNumbers.g(b.getDouble(off)));
             case CHARBUFARRAY -> ParamText.of(nulSeparated(b, off, len, '.'));
             // 2022 libsinsp has no text form for absolute times and falls through to this message.

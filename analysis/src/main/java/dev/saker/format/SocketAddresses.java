@@ -1,5 +1,6 @@
 package dev.saker.format;
 
+import dev.saker.state.SocketNames;
 import java.nio.ByteBuffer;
 
 /**
@@ -22,8 +23,8 @@ final class SocketAddresses {
         int family = b.get(off);
         return switch (family) {
             case AF_UNIX -> PrintableText.sanitize(PrintableText.cString(b, off + 1, len - 1));
-            case AF_INET -> len == 7 ? ipv4(b, off + 1) + ":" + port(b, off + 5) : "INVALID IPv4";
-            case AF_INET6 -> len == 19 ? Inet6Text.of(b, off + 1) + ":" + port(b, off + 17) : "INVALID IPv6";
+            case AF_INET -> len == 7 ? SocketNames.ipv4(b, off + 1) + ":" + port(b, off + 5) : "INVALID IPv4";
+            case AF_INET6 -> len == 19 ? SocketNames.ipv6(b, off + 1) + ":" + port(b, off + 17) : "INVALID IPv6";
             default -> "family " + family;
         };
     }
@@ -38,15 +39,15 @@ final class SocketAddresses {
                 if (len != 13) {
                     return "INVALID IPv4";
                 }
-                return ipv4(b, off + 1) + ":" + port(b, off + 5) + "->" + ipv4(b, off + 7) + ":" + port(b, off + 11);
+                return SocketNames.ipv4(b, off + 1) + ":" + port(b, off + 5) + "->" + SocketNames.ipv4(b, off + 7) + ":" + port(b, off + 11);
             case AF_INET6:
                 if (len != 37) {
                     return "INVALID IPv6";
                 }
-                if (Inet6Text.isIpv4Mapped(b, off + 1) && Inet6Text.isIpv4Mapped(b, off + 19)) {
-                    return ipv4(b, off + 13) + ":" + port(b, off + 17) + "->" + ipv4(b, off + 31) + ":" + port(b, off + 35);
+                if (SocketNames.isIpv4Mapped(b, off + 1) && SocketNames.isIpv4Mapped(b, off + 19)) {
+                    return SocketNames.ipv4(b, off + 13) + ":" + port(b, off + 17) + "->" + SocketNames.ipv4(b, off + 31) + ":" + port(b, off + 35);
                 }
-                return Inet6Text.of(b, off + 1) + ":" + port(b, off + 17) + "->" + Inet6Text.of(b, off + 19) + ":"
+                return SocketNames.ipv6(b, off + 1) + ":" + port(b, off + 17) + "->" + SocketNames.ipv6(b, off + 19) + ":"
                         + port(b, off + 35);
             case AF_UNIX:
                 String path = len > 17 ? PrintableText.sanitize(PrintableText.cString(b, off + 17, len - 17)) : "";
@@ -55,12 +56,6 @@ final class SocketAddresses {
             default:
                 return "family " + family;
         }
-    }
-
-    /** Dotted quad of an address stored in network byte order. */
-    static String ipv4(ByteBuffer b, int off) {
-        return Byte.toUnsignedInt(b.get(off)) + "." + Byte.toUnsignedInt(b.get(off + 1)) + "."
-                + Byte.toUnsignedInt(b.get(off + 2)) + "." + Byte.toUnsignedInt(b.get(off + 3));
     }
 
     private static int port(ByteBuffer b, int off) {

@@ -42,7 +42,12 @@ public final class CaptureInspector implements AutoCloseable {
     }
 
     public static CaptureInspector open(Path capture, BeforeApply beforeApply) throws IOException {
-        SystemState state = new SystemState();
+        return open(capture, ParserRevision.CURRENT, beforeApply);
+    }
+
+    public static CaptureInspector open(Path capture, ParserRevision revision, BeforeApply beforeApply)
+            throws IOException {
+        SystemState state = new SystemState(revision);
         return new CaptureInspector(ScapReader.open(capture, state), state, beforeApply);
     }
 

@@ -131,7 +131,7 @@ final class FdEvents {
         if (f == null || (res < 0 && res != -115) || e.isEmpty(1)) {
             return;
         }
-        Sockets.connectExit(f, e, 1);
+        Sockets.connectExit(f, e, 1, state.revision() == ParserRevision.CURRENT);
     }
 
     private void accept(ThreadInfo t, RawEvent e) {

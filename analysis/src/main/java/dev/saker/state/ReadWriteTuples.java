@@ -37,7 +37,8 @@ final class ReadWriteTuples {
         if (tupleIndex < 0 || e.isEmpty(tupleIndex) || !(f.name.isEmpty() || !isTcp(f))) {
             return;
         }
-        if (!TupleUpdates.update(f, e, tupleIndex, state.interfaces())) {
+        if (!TupleUpdates.update(f, e, tupleIndex, state.interfaces(),
+                state.revision() == ParserRevision.CURRENT)) {
             return;
         }
         if (f.type == FdEntry.IPV4_SOCK || f.type == FdEntry.IPV6_SOCK) {

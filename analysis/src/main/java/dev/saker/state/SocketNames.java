@@ -1,72 +1,98 @@
 package dev.saker.state;
 
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 
-/** Socket addresses written the way libsinsp names socket fds ("ip:port->ip:port", IPv6 without brackets). */
+/**
+ * Socket addresses as text, the way libsinsp writes them: dotted quads, IPv6 in glibc's inet_ntop
+ * form, "ip:port" and "ip:port->ip:port" (IPv6 without brackets). One implementation serves fd names
+ * here and event arguments in the format layer.
+ */
 public final class SocketNames {
     private SocketNames() {
     }
 
+    /** An address of 4 (IPv4) or 16 (IPv6) bytes in network order; "" for none. */
     public static String ip(byte[] addr) {
         if (addr == null) {
             return "";
         }
-        if (addr.length == 4) {
-            return (addr[0] & 0xff) + "." + (addr[1] & 0xff) + "." + (addr[2] & 0xff) + "." + (addr[3] & 0xff);
-        }
-        try {
-            InetAddress a = InetAddress.getByAddress(addr);
-            if (a instanceof Inet6Address) {
-                return compressIpv6(addr);
-            }
-            return a.getHostAddress();
-        } catch (UnknownHostException e) {
-            return "";
-        }
+        ByteBuffer b = ByteBuffer.wrap(addr);
+        return addr.length == 4 ? ipv4(b, 0) : addr.length == 16 ? ipv6(b, 0) : "";
     }
 
-    /** RFC 5952 text form (longest zero run compressed, lower case), as inet_ntop prints it. */
-    static String compressIpv6(byte[] a) {
-        int[] w = new int[8];
+    /** Dotted quad of an address stored in network byte order. */
+    public static String ipv4(ByteBuffer b, int off) {
+        return Byte.toUnsignedInt(b.get(off)) + "." + Byte.toUnsignedInt(b.get(off + 1)) + "."
+                + Byte.toUnsignedInt(b.get(off + 2)) + "." + Byte.toUnsignedInt(b.get(off + 3));
+    }
+
+    /** glibc inet_ntop: the longest zero run (of two or more) as "::", embedded IPv4 for ::a.b.c.d and ::ffff:a.b.c.d. */
+    public static String ipv6(ByteBuffer b, int off) {
+        int[] words = new int[8];
         for (int i = 0; i < 8; i++) {
-            w[i] = ((a[2 * i] & 0xff) << 8) | (a[2 * i + 1] & 0xff);
+            words[i] = (Byte.toUnsignedInt(b.get(off + 2 * i)) << 8) | Byte.toUnsignedInt(b.get(off + 2 * i + 1));
         }
-        boolean v4mapped = w[0] == 0 && w[1] == 0 && w[2] == 0 && w[3] == 0 && w[4] == 0 && w[5] == 0xffff;
-        if (v4mapped) {
-            return "::ffff:" + (a[12] & 0xff) + "." + (a[13] & 0xff) + "." + (a[14] & 0xff) + "." + (a[15] & 0xff);
-        }
-        int bestStart = -1;
+        int bestBase = -1;
         int bestLen = 0;
         for (int i = 0; i < 8; ) {
-            if (w[i] != 0) {
+            if (words[i] != 0) {
                 i++;
                 continue;
             }
-            int j = i;
-            while (j < 8 && w[j] == 0) {
-                j++;
+            int start = i;
+            while (i < 8 && words[i] == 0) {
+                i++;
             }
-            if (j - i > bestLen && j - i >= 2) {
-                bestStart = i;
-                bestLen = j - i;
+            if (i - start > bestLen) {
+                bestBase = start;
+                bestLen = i - start;
             }
-            i = j;
         }
-        StringBuilder sb = new StringBuilder();
+        if (bestLen < 2) {
+            bestBase = -1;
+        }
+        StringBuilder out = new StringBuilder();
         for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLen - 1;
+            if (bestBase != -1 && i >= bestBase && i < bestBase + bestLen) {
+                if (i == bestBase) {
+                    out.append(':');
+                }
                 continue;
             }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
+            if (i != 0) {
+                out.append(':');
             }
-            sb.append(Integer.toHexString(w[i]));
+            if (i == 6 && bestBase == 0 && (bestLen == 6 || (bestLen == 5 && words[5] == 0xffff))) {
+                out.append(ipv4(b, off + 12));
+                return out.toString();
+            }
+            out.append(Integer.toHexString(words[i]));
         }
-        return sb.toString();
+        if (bestBase != -1 && bestBase + bestLen == 8) {
+            out.append(':');
+        }
+        return out.toString();
+    }
+
+    /**
+     * libsinsp's is_ipv4_mapped_ipv6: ::ffff:a.b.c.d, and also the all-zero address, which it takes
+     * for an unset IPv4 address.
+     */
+    public static boolean isIpv4Mapped(ByteBuffer b, int off) {
+        for (int i = 0; i < 10; i++) {
+            if (b.get(off + i) != 0) {
+                return false;
+            }
+        }
+        if (Byte.toUnsignedInt(b.get(off + 10)) == 0xff && Byte.toUnsignedInt(b.get(off + 11)) == 0xff) {
+            return true;
+        }
+        for (int i = 10; i < 16; i++) {
+            if (b.get(off + i) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String endpoint(byte[] addr, int port) {

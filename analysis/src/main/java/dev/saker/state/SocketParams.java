@@ -26,15 +26,7 @@ final class SocketParams {
     }
 
     static boolean isIpv4Mapped(byte[] a) {
-        for (int k = 0; k < 10; k++) {
-            if (a[k] != 0) {
-                return false;
-            }
-        }
-        if ((a[10] & 0xff) == 0xff && (a[11] & 0xff) == 0xff) {
-            return true;
-        }
-        return a[10] == 0 && a[11] == 0 && a[12] == 0 && a[13] == 0 && a[14] == 0 && a[15] == 0;
+        return SocketNames.isIpv4Mapped(java.nio.ByteBuffer.wrap(a), 0);
     }
 
     static byte[] lastFour(byte[] a) {

@@ -89,14 +89,15 @@ final class Sockets {
         }
     }
 
-    static void connectExit(FdInfo f, RawEvent e, int i) {
+    /** {@code replacePeer}: current libs always take the connected peer; 2022 kept a known one. */
+    static void connectExit(FdInfo f, RawEvent e, int i, boolean replacePeer) {
         f.flags |= FdInfo.FLAG_SOCKET_CONNECTED;
         int fam = SocketParams.family(e, i);
         if (fam == SocketParams.AF_INET || fam == SocketParams.AF_INET6) {
             FdInfo seen = new FdInfo();
             if (SocketParams.fillTuple(seen, e, i)) {
                 f.type = seen.type;
-                boolean changed = TupleUpdates.setAddresses(f, seen.sip, seen.sport, seen.dip, seen.dport);
+                boolean changed = TupleUpdates.setAddresses(f, seen.sip, seen.sport, seen.dip, seen.dport, replacePeer);
                 if (changed && (f.flags & FdInfo.FLAG_ROLE_SERVER) != 0 && f.type == FdEntry.IPV4_SOCK
                         && f.l4proto == FdInfo.L4_UDP) {
                     TupleUpdates.swap(f);

@@ -21,6 +21,7 @@ import java.util.List;
  * where libsinsp's parsers change state.
  */
 public final class SystemState implements MetadataListener {
+    private final ParserRevision revision;
     private final ThreadTable threads = new ThreadTable();
     private final UserTable users = new UserTable();
     private final ContainerTable containers = new ContainerTable();
@@ -33,6 +34,19 @@ public final class SystemState implements MetadataListener {
     private ThreadInfo lastContainerThread;
     private final java.util.Set<Integer> serverPorts = new java.util.HashSet<>();
     private boolean socketsToOrient;
+
+    public SystemState(ParserRevision revision) {
+        this.revision = revision;
+    }
+
+    /** State with current libsinsp's (Falco's) rules. */
+    public SystemState() {
+        this(ParserRevision.CURRENT);
+    }
+
+    public ParserRevision revision() {
+        return revision;
+    }
 
     public ThreadTable threads() {
         return threads;
@@ -87,12 +101,7 @@ public final class SystemState implements MetadataListener {
                     continue;
                 }
                 if (serverPorts.contains(f.sport)) {
-                    byte[] ip = f.sip;
-                    int port = f.sport;
-                    f.sip = f.dip;
-                    f.sport = f.dport;
-                    f.dip = ip;
-                    f.dport = port;
+                    TupleUpdates.swap(f);
                     f.name = SocketNames.tuple(f.sip, f.sport, f.dip, f.dport);
                     f.flags |= FdInfo.FLAG_ROLE_SERVER;
                 } else {

@@ -21,8 +21,8 @@ final class TupleUpdates {
     private TupleUpdates() {
     }
 
-    /** Takes over the tuple's addresses; true when anything changed. */
-    static boolean setAddresses(FdInfo f, byte[] sip, int sport, byte[] dip, int dport) {
+    /** Takes over the tuple's source, and its destination where unknown or {@code replacePeer}; true on change. */
+    static boolean setAddresses(FdInfo f, byte[] sip, int sport, byte[] dip, int dport, boolean replacePeer) {
         if (f.type == FdEntry.IPV4_SOCK || f.type == FdEntry.IPV6_SOCK) {
             boolean same = Arrays.equals(sip, f.sip) && sport == f.sport && Arrays.equals(dip, f.dip)
                     && dport == f.dport;
@@ -41,11 +41,11 @@ final class TupleUpdates {
             f.sport = sport;
             changed = true;
         }
-        if (isZero(f.dip)) {
+        if (isZero(f.dip) || (replacePeer && !Arrays.equals(f.dip, dip))) {
             f.dip = dip;
             changed = true;
         }
-        if (f.dport == 0) {
+        if (f.dport == 0 || (replacePeer && f.dport != dport)) {
             f.dport = dport;
             changed = true;
         }
@@ -53,7 +53,7 @@ final class TupleUpdates {
     }
 
     /** update_fd for an inet or unix tuple parameter; true when the fd changed. */
-    static boolean update(FdInfo f, RawEvent e, int i, List<InterfaceEntry> interfaces) {
+    static boolean update(FdInfo f, RawEvent e, int i, List<InterfaceEntry> interfaces, boolean replacePeer) {
         int fam = SocketParams.family(e, i);
         if (fam == SocketParams.AF_INET && e.paramLength(i) >= 13) {
             if (f.type == FdEntry.IPV4_SERVSOCK) {
@@ -62,7 +62,7 @@ final class TupleUpdates {
             }
             f.type = FdEntry.IPV4_SOCK;
             if (!setAddresses(f, SocketParams.bytesAt(e, i, 1, 4), e.u16(i, 5), SocketParams.bytesAt(e, i, 7, 4),
-                    e.u16(i, 11))) {
+                    e.u16(i, 11), replacePeer)) {
                 return false;
             }
         } else if (fam == SocketParams.AF_INET6 && e.paramLength(i) >= 37) {
@@ -72,9 +72,9 @@ final class TupleUpdates {
             if (SocketParams.isIpv4Mapped(sip) && SocketParams.isIpv4Mapped(dip)) {
                 f.type = FdEntry.IPV4_SOCK;
                 changed = setAddresses(f, SocketParams.lastFour(sip), e.u16(i, 17), SocketParams.lastFour(dip),
-                        e.u16(i, 35));
+                        e.u16(i, 35), replacePeer);
             } else {
-                changed = setAddresses(f, sip, e.u16(i, 17), dip, e.u16(i, 35));
+                changed = setAddresses(f, sip, e.u16(i, 17), dip, e.u16(i, 35), replacePeer);
             }
             if (!changed) {
                 return false;

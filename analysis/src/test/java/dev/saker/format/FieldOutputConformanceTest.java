@@ -1,5 +1,7 @@
 package dev.saker.format;
 
+import dev.saker.scap.SysdigOracle;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.saker.fields.EventContext;
@@ -111,13 +113,13 @@ class FieldOutputConformanceTest {
     }
 
     private static void compare(Path capture, String format) throws Exception {
-        Map<Long, String> expected = byNumber(lines(SysdigRun.output(capture, "-p", format)));
+        Map<Long, String> expected = byNumber(lines(SysdigOracle.print(capture, "-p", format)));
         Map<Long, String> actual = byNumber(render(capture, format));
         check(capture, format.equals("*" + MORE_FIELDS) ? "more" : format.startsWith("*") ? "*fmt" : "fmt", expected, actual);
     }
 
     private static void compareJson(Path capture, String format) throws Exception {
-        String out = format == null ? SysdigRun.output(capture, "-j") : SysdigRun.output(capture, "-j", "-p", format);
+        String out = format == null ? SysdigOracle.print(capture, "-j") : SysdigOracle.print(capture, "-j", "-p", format);
         JsonEventFormat json = format == null ? JsonEventFormat.defaults(RenderedFields.registry())
                 : new JsonEventFormat(FieldFormat.parse(format, RenderedFields.registry()));
         List<String> mine = new ArrayList<>();

@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class FieldOutputTest {
-    private static final Path CURL = ConformanceCaptures.capture("libs/curl_google.scap");
+    private static Path curl() {
+        return ConformanceCaptures.capture("libs/curl_google.scap");
+    }
 
     @Test
     void textLinesStopAtTheLimit() throws Exception {
         StringBuilder out = new StringBuilder();
-        long n = FieldOutput.text("*%evt.num %proc.name %evt.type").write(CURL, LibsEdition.SYSDIG_2022, out, 213).lines();
+        long n = FieldOutput.text("*%evt.num %proc.name %evt.type").write(curl(), LibsEdition.SYSDIG_2022, out, 213).lines();
         assertThat(out.toString()).isEqualTo("211 curl execve\n212 curl brk\n213 curl brk\n");
         assertThat(n).isEqualTo(3);
     }
@@ -22,7 +24,7 @@ class FieldOutputTest {
     @Test
     void jsonWithoutFormatHasSysdigsDefaultMembers() throws Exception {
         StringBuilder out = new StringBuilder();
-        FieldOutput.json(null).write(CURL, LibsEdition.SYSDIG_2022, out, 212);
+        FieldOutput.json(null).write(curl(), LibsEdition.SYSDIG_2022, out, 212);
         assertThat(out.toString()).endsWith("{\"evt.cpu\":0,\"evt.dir\":\">\",\"evt.info\":\"addr=0 \",\"evt.num\":212,"
                 + "\"evt.outputtime\":1534527348514648551,\"evt.type\":\"brk\",\"proc.name\":\"curl\",\"thread.tid\":17497}\n");
     }

@@ -1,5 +1,7 @@
 package dev.saker.format;
 
+import dev.saker.scap.SysdigOracle;
+
 import static dev.saker.format.SyntheticEvent.bytes;
 import static dev.saker.format.SyntheticEvent.bytes8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,7 +135,7 @@ class SysdigSyntheticEventsTest {
 
         Path capture = dir.resolve("synthetic.scap");
         SyntheticCapture.write(capture, events);
-        Map<Long, SysdigLines.Line> oracle = SysdigLines.parse(SysdigRun.output(capture));
+        Map<Long, SysdigLines.Line> oracle = SysdigLines.parse(SysdigOracle.print(capture));
 
         List<String> differences = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {

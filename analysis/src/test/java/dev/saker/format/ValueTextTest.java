@@ -91,13 +91,13 @@ class ValueTextTest {
         a[2] = 0x0d;
         a[3] = (byte) 0xb8;
         a[15] = 1;
-        assertThat(Inet6Text.of(ByteBuffer.wrap(a), 0)).isEqualTo("2001:db8::1");
+        assertThat(dev.saker.state.SocketNames.ipv6(ByteBuffer.wrap(a), 0)).isEqualTo("2001:db8::1");
     }
 
     @Test
     void ipv4MappedIpv6PrintsDottedQuad() {
         byte[] a = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 1, 2, 3, 4};
-        assertThat(Inet6Text.of(ByteBuffer.wrap(a), 0)).isEqualTo("::ffff:1.2.3.4");
+        assertThat(dev.saker.state.SocketNames.ipv6(ByteBuffer.wrap(a), 0)).isEqualTo("::ffff:1.2.3.4");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.saker.app;
 
+import dev.saker.scap.ConformanceCaptures;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.saker.scap.CaptureFormatException;

@@ -1,5 +1,8 @@
 package dev.saker.app;
 
+import dev.saker.scap.ConformanceCaptures;
+import dev.saker.scap.SysdigOracle;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

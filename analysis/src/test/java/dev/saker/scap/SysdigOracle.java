@@ -1,4 +1,4 @@
-package dev.saker.app;
+package dev.saker.scap;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -17,19 +17,19 @@ import java.util.concurrent.TimeUnit;
  * reader: {@code TZ=UTC sysdig -r FILE ARGS...}. A missing sysdig fails the test rather than skipping
  * it, because the comparison is the point of every test that uses this class.
  */
-final class SysdigOracle {
-    static final Path SYSDIG = Path.of(System.getProperty("saker.sysdig", "/usr/bin/sysdig"));
+public final class SysdigOracle {
+    public static final Path SYSDIG = Path.of(System.getProperty("saker.sysdig", "/usr/bin/sysdig"));
     private static final long TIMEOUT_SECONDS = 120;
 
     /** What one sysdig run printed. */
-    record Result(int exitCode, String stdout, String stderr) {
+    public record Result(int exitCode, String stdout, String stderr) {
     }
 
     private SysdigOracle() {
     }
 
     /** Runs {@code sysdig -r capture args...} and returns its output, whatever the exit code. */
-    static Result run(Path capture, String... args) {
+    public static Result run(Path capture, String... args) {
         if (!Files.isExecutable(SYSDIG)) {
             fail("sysdig is not installed at " + SYSDIG + ": install the Debian package `sysdig` "
                     + "(apt-get install sysdig), which the project's test command provides");
@@ -68,7 +68,7 @@ final class SysdigOracle {
     }
 
     /** The standard output of a sysdig run that must succeed. */
-    static String print(Path capture, String... args) {
+    public static String print(Path capture, String... args) {
         Result r = run(capture, args);
         if (r.exitCode() != 0) {
             fail("sysdig -r " + capture + " exited with " + r.exitCode() + ": " + r.stderr().strip());
