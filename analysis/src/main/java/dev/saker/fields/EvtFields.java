@@ -44,8 +44,16 @@ final class EvtFields {
     }
 
     static String time(long ts, boolean withDate) {
+        StringBuilder b = new StringBuilder(30);
+        appendTime(b, ts, withDate);
+        return b.toString();
+    }
+
+    /** Appends evt.time (or evt.datetime with the date) as sysdig writes it. */
+    static void appendTime(StringBuilder b, long ts, boolean withDate) {
         if (ts < 0) {
-            return formatted(ts, withDate);
+            b.append(formatted(ts, withDate));
+            return;
         }
         // One call per printed event: String.format (a regex parse and locale lookups per call) was
         // over a third of saker read's time. The date and HH:MM:SS are kept for the last second seen.
@@ -56,7 +64,6 @@ final class EvtFields {
             s = new SecondText(second, zone);
             lastSecond = s;
         }
-        StringBuilder b = new StringBuilder(30);
         if (withDate) {
             b.append(s.date).append(' ');
         }
@@ -65,7 +72,6 @@ final class EvtFields {
         int dot = b.length();
         b.append(1_000_000_000L + ts % 1_000_000_000L);
         b.setCharAt(dot, '.');
-        return b.toString();
     }
 
     private static String formatted(long ts, boolean withDate) {

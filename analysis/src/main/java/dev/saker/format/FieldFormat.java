@@ -98,21 +98,37 @@ public final class FieldFormat {
     /** The event's line, or null when a field has no value and the format requires all values. */
     public String render(EventContext ctx) {
         StringBuilder sb = new StringBuilder();
+        return render(ctx, sb) ? sb.toString() : null;
+    }
+
+    /**
+     * Appends the event's line to {@code out}; false, leaving {@code out} as it was, when a field has
+     * no value and the format requires all values.
+     */
+    public boolean render(EventContext ctx, StringBuilder out) {
+        int start = out.length();
         for (Token t : tokens) {
             if (t.field() == null) {
-                sb.append(t.literal());
+                out.append(t.literal());
                 continue;
             }
-            String v = t.field().text(ctx);
-            if (v == null && requireAll) {
-                return null;
+            int from = out.length();
+            if (!t.field().appendText(ctx, out)) {
+                if (requireAll) {
+                    out.setLength(start);
+                    return false;
+                }
+                out.append(NA);
             }
-            String s = v == null ? NA : v;
             if (t.width() > 0) {
-                s = s.length() >= t.width() ? s.substring(0, t.width()) : s + " ".repeat(t.width() - s.length());
+                int len = out.length() - from;
+                if (len > t.width()) {
+                    out.setLength(from + t.width());
+                } else {
+                    out.append(" ".repeat(t.width() - len));
+                }
             }
-            sb.append(s);
         }
-        return sb.toString();
+        return true;
     }
 }

@@ -41,14 +41,25 @@ public final class FieldOutput {
      */
     public Printed write(Path capture, LibsEdition edition, Appendable out, long limit) throws IOException {
         long lines = 0;
+        StringBuilder line = new StringBuilder(1024);
         try (InspectedEvents events = InspectedEvents.open(capture, edition)) {
             for (EventContext c; (c = events.next()) != null; ) {
                 if (limit >= 0 && c.num() > limit) {
                     break;
                 }
-                String line = text != null ? text.render(c) : json.render(c);
-                if (line != null) {
-                    out.append(line).append('\n');
+                line.setLength(0);
+                boolean printed;
+                if (text != null) {
+                    printed = text.render(c, line);
+                } else {
+                    String json = this.json.render(c);
+                    printed = json != null;
+                    if (printed) {
+                        line.append(json);
+                    }
+                }
+                if (printed) {
+                    out.append(line.append('\n'));
                     lines++;
                 }
             }

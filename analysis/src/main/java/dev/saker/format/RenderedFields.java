@@ -13,9 +13,10 @@ import dev.saker.fields.FieldType;
 public final class RenderedFields {
     private static final FieldRegistry ALL = FieldRegistry.standard().with(
             new Field("evt.args", FieldType.STRING, Field.Argument.NONE, "all event arguments, as sysdig prints them",
-                    RenderedFields::args),
+                    RenderedFields::args, RenderedFields::appendArgs),
             new Field("evt.info", FieldType.STRING, Field.Argument.NONE,
-                    "the event's arguments (for syscalls the same as evt.args)", RenderedFields::args));
+                    "the event's arguments (for syscalls the same as evt.args)", RenderedFields::args,
+                    RenderedFields::appendArgs));
 
     private RenderedFields() {
     }
@@ -27,6 +28,11 @@ public final class RenderedFields {
 
     private static Object args(EventContext c, String arg) {
         return EventArgs.of(c.raw(), new StateArgContext(c.state()).on(c.thread()));
+    }
+
+    private static boolean appendArgs(EventContext c, String arg, StringBuilder out) {
+        EventArgs.append(out, c.raw(), new StateArgContext(c.state()).on(c.thread()));
+        return true;
     }
 
     /** Whether the field is a rendering that JSON output writes without sysdig's text-mode buffer cut. */

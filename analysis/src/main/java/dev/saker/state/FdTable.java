@@ -1,11 +1,19 @@
 package dev.saker.state;
 
-import java.util.HashMap;
-import java.util.Map;
+import dev.saker.scap.LongKeyMap;
+import java.util.List;
 
 /** The open file descriptors of one process (threads created with CLONE_FILES share it). */
 public final class FdTable {
-    private final Map<Long, FdInfo> fds = new HashMap<>();
+    private final LongKeyMap<FdInfo> fds;
+
+    public FdTable() {
+        this(new LongKeyMap<>(8));
+    }
+
+    private FdTable(LongKeyMap<FdInfo> fds) {
+        this.fds = fds;
+    }
 
     public FdInfo get(long fd) {
         return fds.get(fd);
@@ -23,14 +31,20 @@ public final class FdTable {
         return fds.size();
     }
 
-    public Map<Long, FdInfo> view() {
-        return java.util.Collections.unmodifiableMap(fds);
+    /** Every fd, in unspecified order. */
+    public List<FdInfo> all() {
+        return fds.values();
+    }
+
+    /** Calls {@code action} with every fd number and its info; the table must not change meanwhile. */
+    public void forEach(LongKeyMap.Entry<FdInfo> action) {
+        fds.forEach(action);
     }
 
     /** A deep copy, as a forked child receives. */
     public FdTable copy() {
-        FdTable t = new FdTable();
-        fds.forEach((k, v) -> t.fds.put(k, v.copy()));
-        return t;
+        LongKeyMap<FdInfo> c = new LongKeyMap<>(Math.max(8, fds.size()));
+        fds.forEach((fd, info) -> c.put(fd, info.copy()));
+        return new FdTable(c);
     }
 }

@@ -75,7 +75,7 @@ final class ReadWriteTuples {
         FdTable fds = state.threads().fds(t);
         boolean bound = false;
         boolean clientPort = false;
-        for (FdInfo other : fds.view().values()) {
+        for (FdInfo other : fds.all()) {
             if (other.type == FdEntry.IPV4_SOCK && other.dport == f.dport
                     || other.type == FdEntry.IPV4_SERVSOCK && other.sport == f.dport) {
                 bound = true;

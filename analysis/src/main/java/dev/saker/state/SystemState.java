@@ -96,7 +96,7 @@ public final class SystemState implements MetadataListener {
      */
     private void orientSocketsFromProc() {
         for (ThreadInfo t : threads.all()) {
-            for (FdInfo f : t.fdTable.view().values()) {
+            for (FdInfo f : t.fdTable.all()) {
                 if (f.type != FdEntry.IPV4_SOCK) {
                     continue;
                 }

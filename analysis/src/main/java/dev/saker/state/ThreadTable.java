@@ -6,29 +6,43 @@ import java.util.Collection;
 /** Every thread known so far, keyed by tid (libsinsp's thread manager). */
 public final class ThreadTable {
     private final LongKeyMap<ThreadInfo> threads = new LongKeyMap<>();
+    /** The last thread found: one event looks its thread up several times (reset, parse, fields). */
+    private ThreadInfo last;
 
     public ThreadInfo find(long tid) {
-        return threads.get(tid);
+        ThreadInfo t = last;
+        if (t != null && t.tid == tid) {
+            return t;
+        }
+        t = threads.get(tid);
+        if (t != null) {
+            last = t;
+        }
+        return t;
     }
 
     /** The thread, created as an unknown thread ({@code <NA>}) when the capture never introduced it. */
     public ThreadInfo findOrCreate(long tid) {
-        ThreadInfo t = threads.get(tid);
+        ThreadInfo t = find(tid);
         if (t == null) {
             t = new ThreadInfo();
             t.tid = tid;
             t.pid = tid;
-            threads.put(tid, t);
+            add(t);
         }
         return t;
     }
 
     public void add(ThreadInfo t) {
         threads.put(t.tid, t);
+        last = t;
     }
 
     public void remove(long tid) {
         threads.remove(tid);
+        if (last != null && last.tid == tid) {
+            last = null;
+        }
     }
 
     /** A snapshot of every thread, in unspecified order. */

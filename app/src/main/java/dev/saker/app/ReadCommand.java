@@ -3,11 +3,7 @@ package dev.saker.app;
 import dev.saker.fields.LibsEdition;
 import dev.saker.format.FieldOutput;
 import dev.saker.format.FormatException;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,7 +64,7 @@ final class ReadCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("  " + " ".repeat(Math.max(0, e.position())) + "^");
             return UserErrorHandler.BAD_INPUT;
         }
-        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+        Utf8Output out = new Utf8Output(System.out);
         FieldOutput.Printed printed;
         try {
             printed = output.write(capture, semantics.edition, out, limit);
