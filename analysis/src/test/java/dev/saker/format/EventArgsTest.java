@@ -1,5 +1,7 @@
 package dev.saker.format;
 
+import dev.saker.scap.SyntheticEvent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

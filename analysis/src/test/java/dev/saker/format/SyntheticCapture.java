@@ -1,5 +1,7 @@
 package dev.saker.format;
 
+import dev.saker.scap.SyntheticEvent;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;

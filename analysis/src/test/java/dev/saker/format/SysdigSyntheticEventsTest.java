@@ -1,10 +1,11 @@
 package dev.saker.format;
 
-import dev.saker.scap.SysdigOracle;
-
-import static dev.saker.format.SyntheticEvent.bytes;
-import static dev.saker.format.SyntheticEvent.bytes8;
+import static dev.saker.scap.SyntheticEvent.bytes;
+import static dev.saker.scap.SyntheticEvent.bytes8;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.saker.scap.SyntheticEvent;
+import dev.saker.scap.SysdigOracle;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -13,6 +13,7 @@ public final class SyntheticEvent {
 
     private final int type;
     private final long tid;
+    private long ts = TS;
     private final List<byte[]> params = new ArrayList<>();
 
     private SyntheticEvent(int type, long tid) {
@@ -22,6 +23,42 @@ public final class SyntheticEvent {
 
     public static SyntheticEvent of(int type, long tid) {
         return new SyntheticEvent(type, tid);
+    }
+
+    /** An event of thread 1000. */
+    public static SyntheticEvent of(int type) {
+        return new SyntheticEvent(type, 1000);
+    }
+
+    public static SyntheticEvent of(long ts, long tid, int type) {
+        SyntheticEvent e = new SyntheticEvent(type, tid);
+        e.ts = ts;
+        return e;
+    }
+
+    /** A PT_DYN value: the selector byte followed by the chosen alternative's bytes. */
+    public SyntheticEvent dyn(int selector, byte[] value) {
+        byte[] out = new byte[value.length + 1];
+        out[0] = (byte) selector;
+        System.arraycopy(value, 0, out, 1, value.length);
+        return raw(out);
+    }
+
+    public static byte[] bytes8(long v) {
+        return le(8).putLong(v).array();
+    }
+
+    public static byte[] bytes(int... values) {
+        byte[] out = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (byte) values[i];
+        }
+        return out;
+    }
+
+    /** The event as not read from any file (offset -1, cpu 0, no dump flags). */
+    public RawEvent toRaw() {
+        return build(-1, 0, 0);
     }
 
     public SyntheticEvent u8(int v) {
@@ -63,6 +100,11 @@ public final class SyntheticEvent {
     }
 
     public RawEvent build(long offset, int cpu, int dumpFlags) {
+        return RawEvent.wrap(encode(), EventSchema.current().info(type), offset, cpu, dumpFlags);
+    }
+
+    /** The event's bytes: header, parameter lengths (4 bytes each for large-payload types), parameters. */
+    public byte[] encode() {
         EventInfo info = EventSchema.current().info(type);
         int lenSize = info.isLargePayload() ? 4 : 2;
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -77,9 +119,9 @@ public final class SyntheticEvent {
         }
         int len = RawEvent.HEADER_LEN + lens.capacity() + body.size();
         ByteBuffer all = le(len);
-        all.putLong(TS).putLong(tid).putInt(len).putShort((short) type).putInt(params.size());
+        all.putLong(ts).putLong(tid).putInt(len).putShort((short) type).putInt(params.size());
         all.put(lens.array()).put(body.toByteArray());
-        return RawEvent.wrap(all.array(), info, offset, cpu, dumpFlags);
+        return all.array();
     }
 
     private static ByteBuffer le(int n) {
