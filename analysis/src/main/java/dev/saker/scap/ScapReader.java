@@ -21,7 +21,7 @@ import java.util.zip.ZipException;
  */
 public final class ScapReader implements AutoCloseable {
     private static final int BLOCK_HEADER = 8;
-    private static final int V1_HEADER = 22;
+    private static final int V1_HEADER = V1Events.V1_HEADER;
     /** libscap's READER_BUF_SIZE: the most a non-large event block may carry after its 8-byte header. */
     private static final long MAX_EVENT_BLOCK = 1 << 16;
     /** No metadata or large event block comes near this; a bigger length is damage, not data. */
@@ -194,62 +194,6 @@ public final class ScapReader implements AutoCloseable {
         }
     }
 
-    /** A caller's listener threw: its bug, not damage in the capture, so it propagates as it was. */
-    private static final class ListenerFailure extends RuntimeException {
-        private final RuntimeException original;
-
-        ListenerFailure(RuntimeException original) {
-            super(null, null, false, false);
-            this.original = original;
-        }
-    }
-
-    /** Marks exceptions from the caller's listener so that the damage net above lets them through. */
-    private record ListenerShield(MetadataListener inner) implements MetadataListener {
-        private static void call(Runnable r) {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                throw new ListenerFailure(e);
-            }
-        }
-
-        @Override
-        public void onSection(int number, int major, int minor) {
-            call(() -> inner.onSection(number, major, minor));
-        }
-
-        @Override
-        public void onMachineInfo(MachineInfo info) {
-            call(() -> inner.onMachineInfo(info));
-        }
-
-        @Override
-        public void onProcess(ProcessEntry process) {
-            call(() -> inner.onProcess(process));
-        }
-
-        @Override
-        public void onFd(FdEntry fd) {
-            call(() -> inner.onFd(fd));
-        }
-
-        @Override
-        public void onInterface(InterfaceEntry iface) {
-            call(() -> inner.onInterface(iface));
-        }
-
-        @Override
-        public void onUser(UserEntry user) {
-            call(() -> inner.onUser(user));
-        }
-
-        @Override
-        public void onGroup(GroupEntry group) {
-            call(() -> inner.onGroup(group));
-        }
-    }
-
     /** Reads one block; true when it was an event now bound to {@link #event}. */
     private boolean readBlock() throws IOException {
         long at = input.position();
@@ -396,7 +340,7 @@ public final class ScapReader implements AutoCloseable {
         if (fixedLen < V1_HEADER) {
             throw new CaptureFormatException(at, "v1 " + info.name() + " event length " + len + " is smaller than its header");
         }
-        int nparams = inferParams(b, evStart, fixedLen, info, at);
+        int nparams = V1Events.parameterCount(b, evStart, fixedLen, info, at);
         int newLen = (int) fixedLen + 4;
         if (!ownCopy && v1Scratch.length < newLen) {
             v1Scratch = new byte[newLen];
@@ -409,28 +353,6 @@ public final class ScapReader implements AutoCloseable {
         s.put(26, b, evStart + V1_HEADER, (int) fixedLen - V1_HEADER);
         target.bind(s, 0, info, at, cpu, flags);
         return true;
-    }
-
-    private static int inferParams(ByteBuffer b, int evStart, long len, EventInfo info, long at)
-            throws CaptureFormatException {
-        long end = len;
-        for (int n = info.nparams(); n >= 0; n--) {
-            long pos = V1_HEADER + 2L * n;
-            if (pos > end) {
-                continue;
-            }
-            for (int i = 0; i < n; i++) {
-                pos += Short.toUnsignedInt(b.getShort(evStart + V1_HEADER + 2 * i));
-            }
-            if (pos < end) {
-                break;
-            }
-            if (pos == end) {
-                return n;
-            }
-        }
-        throw new CaptureFormatException(at, "cannot work out the parameter count of a v1 " + info.name()
-                + " event (corrupted lengths)");
     }
 
     /**
