@@ -1,0 +1,263 @@
+/* saker-capture: records syscalls with eBPF into a libscap capture (see README, "saker-capture").
+ * Order of work: open the output (fail early), load and attach the probes (events start queueing in
+ * the ring buffer, so nothing that happens during the /proc scan is lost), write the header blocks,
+ * drop every capability, then drain the ring buffer into EV_V2 blocks until told to stop. */
+#include <errno.h>
+#include <getopt.h>
+#include <linux/capability.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
+#include "proc_scan.h"
+#include "saker.skel.h"
+#include "saker_event.h"
+#include "scap_out.h"
+
+static volatile sig_atomic_t stop_requested;
+
+struct run {
+	struct scap_out *out;
+	unsigned long long written;
+	unsigned long long max_events;
+	int write_error;
+};
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop_requested = 1;
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: saker-capture -w FILE|- [--gzip] [--duration SECONDS] [--events N] [--snaplen BYTES]\n"
+	           "Records every syscall of this machine into a libscap (.scap) capture until SIGINT/SIGTERM,\n"
+	           "the duration or the event count is reached. Needs root (CAP_BPF, CAP_PERFMON, CAP_SYS_ADMIN).\n");
+}
+
+static int libbpf_log(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	if (level == LIBBPF_DEBUG)
+		return 0;
+	fprintf(stderr, "saker-capture: libbpf: ");
+	return vfprintf(stderr, fmt, ap);
+}
+
+static int on_event(void *ctx, void *data, size_t size)
+{
+	struct run *r = ctx;
+	if (r->write_error || (r->max_events && r->written >= r->max_events))
+		return 0;
+	if (size < SAKER_PREFIX_LEN + SAKER_HEADER_LEN)
+		return 0;
+	const struct saker_record_prefix *p = data;
+	const unsigned char *ev = (const unsigned char *)data + SAKER_PREFIX_LEN;
+	unsigned int len;
+	memcpy(&len, ev + SAKER_OFF_LEN, 4);
+	if (len > size - SAKER_PREFIX_LEN)
+		return 0;
+	if (scap_write_event(r->out, p->cpu, ev, len)) {
+		r->write_error = 1;
+		return -1; /* stops this drain; the main loop reports it */
+	}
+	r->written++;
+	if (r->max_events && r->written >= r->max_events)
+		stop_requested = 1;
+	return 0;
+}
+
+static unsigned long long ns_of(clockid_t c)
+{
+	struct timespec ts;
+	clock_gettime(c, &ts);
+	return (unsigned long long)ts.tv_sec * 1000000000ULL + (unsigned long long)ts.tv_nsec;
+}
+
+/* Everything needed later is open (ring buffer, maps, output), so no capability is left. */
+static int drop_capabilities(void)
+{
+	struct __user_cap_header_struct hdr = { .version = _LINUX_CAPABILITY_VERSION_3, .pid = 0 };
+	struct __user_cap_data_struct data[2];
+	memset(data, 0, sizeof(data));
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
+		return -1;
+	return (int)syscall(SYS_capset, &hdr, data);
+}
+
+int main(int argc, char **argv)
+{
+	const char *path = NULL;
+	int gzip = 0;
+	double duration = 0;
+	unsigned long long max_events = 0;
+	unsigned long snaplen = SAKER_DEFAULT_SNAPLEN;
+	static const struct option opts[] = {
+		{ "write", required_argument, NULL, 'w' },
+		{ "gzip", no_argument, NULL, 'z' },
+		{ "duration", required_argument, NULL, 'd' },
+		{ "events", required_argument, NULL, 'n' },
+		{ "snaplen", required_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 },
+	};
+	int c;
+	while ((c = getopt_long(argc, argv, "w:zd:n:s:h", opts, NULL)) != -1) {
+		char *end = NULL;
+		switch (c) {
+		case 'w': path = optarg; break;
+		case 'z': gzip = 1; break;
+		case 'd':
+			duration = strtod(optarg, &end);
+			if (*end || duration <= 0) {
+				fprintf(stderr, "saker-capture: --duration wants a positive number of seconds, not '%s'\n", optarg);
+				return 2;
+			}
+			break;
+		case 'n':
+			max_events = strtoull(optarg, &end, 10);
+			if (*end || max_events == 0) {
+				fprintf(stderr, "saker-capture: --events wants a positive count, not '%s'\n", optarg);
+				return 2;
+			}
+			break;
+		case 's':
+			snaplen = strtoul(optarg, &end, 10);
+			if (*end || snaplen > SAKER_MAX_SNAPLEN) {
+				fprintf(stderr, "saker-capture: --snaplen wants 0..%d bytes, not '%s'\n", SAKER_MAX_SNAPLEN, optarg);
+				return 2;
+			}
+			break;
+		case 'h': usage(stdout); return 0;
+		default: usage(stderr); return 2;
+		}
+	}
+	if (!path || optind != argc) {
+		usage(stderr);
+		return 2;
+	}
+
+	char err[512];
+	struct run run = { .max_events = max_events };
+	run.out = scap_out_open(path, gzip, err, sizeof(err));
+	if (!run.out) {
+		fprintf(stderr, "saker-capture: %s\n", err);
+		return 1;
+	}
+
+	struct sigaction sa = { .sa_handler = on_signal };
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	libbpf_set_print(libbpf_log);
+	unsigned long long boot_ts = ns_of(CLOCK_REALTIME) - ns_of(CLOCK_BOOTTIME);
+	struct saker_bpf *skel = saker_bpf__open();
+	if (!skel) {
+		fprintf(stderr, "saker-capture: cannot open the BPF program: %s\n", strerror(errno));
+		return 1;
+	}
+	skel->rodata->self_tgid = (unsigned int)getpid();
+	skel->rodata->snaplen = (unsigned int)snaplen;
+	skel->rodata->boot_ts = boot_ts;
+	int ncpus = libbpf_num_possible_cpus();
+	if (ncpus <= 0 || bpf_map__set_max_entries(skel->maps.scratch_map, (unsigned int)ncpus)) {
+		fprintf(stderr, "saker-capture: cannot size the per-CPU scratch map\n");
+		return 1;
+	}
+	int rc = saker_bpf__load(skel);
+	if (rc) {
+		fprintf(stderr, "saker-capture: cannot load the BPF program (%s); run as root on a kernel with BTF "
+		                "(/sys/kernel/btf/vmlinux)\n", strerror(-rc));
+		saker_bpf__destroy(skel);
+		return 1;
+	}
+	rc = saker_bpf__attach(skel);
+	if (rc) {
+		fprintf(stderr, "saker-capture: cannot attach the probes: %s\n", strerror(-rc));
+		saker_bpf__destroy(skel);
+		return 1;
+	}
+	struct ring_buffer *rb = ring_buffer__new(bpf_map__fd(skel->maps.events), on_event, &run, NULL);
+	if (!rb) {
+		fprintf(stderr, "saker-capture: cannot open the ring buffer: %s\n", strerror(errno));
+		saker_bpf__destroy(skel);
+		return 1;
+	}
+
+	if (scap_write_shb(run.out) || scap_write_mi(run.out, boot_ts) || write_user_list(run.out) ||
+	    write_process_list(run.out, getpid()) || scap_flush(run.out)) {
+		fprintf(stderr, "saker-capture: cannot write the capture header to %s\n", path);
+		return 1;
+	}
+	if (drop_capabilities() != 0)
+		fprintf(stderr, "saker-capture: warning: could not drop capabilities: %s\n", strerror(errno));
+	fprintf(stderr, "saker-capture: capturing to %s\n", path);
+
+	unsigned long long deadline = duration > 0 ? ns_of(CLOCK_MONOTONIC) + (unsigned long long)(duration * 1e9) : 0;
+	while (!stop_requested && !run.write_error) {
+		int n = ring_buffer__poll(rb, 100);
+		if (n < 0 && n != -EINTR) {
+			fprintf(stderr, "saker-capture: ring buffer poll failed: %s\n", strerror(-n));
+			break;
+		}
+		if (deadline && ns_of(CLOCK_MONOTONIC) >= deadline)
+			break;
+		if (scap_out_failed(run.out))
+			break;
+	}
+	/* Stop producing, then write what is already queued. */
+	bpf_link__destroy(skel->links.saker_sys_exit);
+	bpf_link__destroy(skel->links.saker_sys_enter);
+	bpf_link__destroy(skel->links.saker_sched_process_exit);
+	skel->links.saker_sys_exit = skel->links.saker_sys_enter = skel->links.saker_sched_process_exit = NULL;
+	if (!run.write_error)
+		ring_buffer__consume(rb);
+
+	unsigned long long drops = 0, too_large = 0, sent = 0;
+	__u64 *vals = calloc((size_t)ncpus, sizeof(__u64));
+	char per_cpu[1024] = "";
+	size_t pl = 0;
+	for (__u32 key = 0; vals && key < SAKER_CNT_MAX; key++) {
+		if (bpf_map_lookup_elem(bpf_map__fd(skel->maps.counters), &key, vals) != 0) {
+			fprintf(stderr, "saker-capture: warning: cannot read the drop counters: %s\n", strerror(errno));
+			break;
+		}
+		for (int i = 0; i < ncpus; i++) {
+			if (key == SAKER_CNT_EVENTS) sent += vals[i];
+			if (key == SAKER_CNT_TOO_LARGE) too_large += vals[i];
+			if (key == SAKER_CNT_DROPS) {
+				drops += vals[i];
+				if (pl < sizeof(per_cpu) - 32)
+					pl += (size_t)snprintf(per_cpu + pl, sizeof(per_cpu) - pl, "%scpu%d=%llu", i ? " " : "", i,
+					                       (unsigned long long)vals[i]);
+			}
+		}
+	}
+	free(vals);
+	ring_buffer__free(rb);
+	saker_bpf__destroy(skel);
+
+	int failed = run.write_error || scap_out_failed(run.out);
+	if (scap_out_close(run.out))
+		failed = 1;
+	fprintf(stderr, "saker-capture: %llu events written, %llu dropped (%s), %llu too large\n", run.written, drops,
+	        per_cpu, too_large);
+	(void)sent;
+	if (failed) {
+		fprintf(stderr, "saker-capture: writing %s failed (disk full?); the file holds every block written before\n",
+		        path);
+		return 1;
+	}
+	return 0;
+}
