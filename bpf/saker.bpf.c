@@ -385,8 +385,7 @@ static __always_inline void emit_execve(__u16 type, __s64 ret, struct pt_regs *r
 		push_empty(&e);
 		push_empty(&e);
 	}
-	__u64 ugid = bpf_get_current_uid_gid();
-	push_u32(&e, (__u32)ugid);
+	push_u32(&e, BPF_CORE_READ(cred, euid.val));
 	push_empty(&e); /* trusted_exepath */
 	struct pid *pg = BPF_CORE_READ(leader, signal, pids[PIDTYPE_PGID]);
 	__s64 pgid = 0;
@@ -396,7 +395,7 @@ static __always_inline void emit_execve(__u16 type, __s64 ret, struct pt_regs *r
 		pgid = up.nr;
 	}
 	push_s64(&e, pgid);
-	push_u32(&e, ugid >> 32);
+	push_u32(&e, BPF_CORE_READ(cred, egid.val));
 	if (type == PPME_SYSCALL_EXECVE_19_X) {
 		/* After a successful execve the argument registers belong to the new program. */
 		if (ret < 0)
@@ -426,9 +425,9 @@ static __always_inline void emit_clone(__u16 type, __s64 ret, struct pt_regs *re
 	} else if (id == 58)
 		flags = 0x4000 | 0x100; /* CLONE_VFORK | CLONE_VM */
 	push_u32(&e, clone_flags_to_ppm(flags));
-	__u64 ugid = bpf_get_current_uid_gid();
-	push_u32(&e, (__u32)ugid);
-	push_u32(&e, ugid >> 32);
+	const struct cred *cred = BPF_CORE_READ(task, cred);
+	push_u32(&e, BPF_CORE_READ(cred, euid.val));
+	push_u32(&e, BPF_CORE_READ(cred, egid.val));
 	push_s64(&e, vnr(BPF_CORE_READ(task, thread_pid)));
 	struct task_struct *leader = BPF_CORE_READ(task, group_leader);
 	push_s64(&e, vnr(BPF_CORE_READ(leader, thread_pid)));

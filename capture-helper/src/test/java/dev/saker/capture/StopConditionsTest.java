@@ -1,0 +1,93 @@
+package dev.saker.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.saker.scap.RawEvent;
+import dev.saker.scap.ScapReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ways a capture ends on its own, and the output forms: each leaves a complete, readable file. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class StopConditionsTest {
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void capturePossible() {
+        CaptureRun.assumeCapturePossible();
+    }
+
+    @Test
+    void eventCountStopsTheCaptureWithExactlyThatManyEventsInAGzipFile() throws Exception {
+        Path file = dir.resolve("count.scap.gz");
+        try (CaptureRun run = CaptureRun.start(List.of("-w", file.toString(), "--gzip", "--events", "300",
+                "--duration", "60"), ProcessBuilder.Redirect.DISCARD)) {
+            busyWork(run);
+            assertThat(run.waitFor()).as(run.stderr()).isZero();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            assertThat(in.read()).isEqualTo(0x1f);
+            assertThat(in.read()).isEqualTo(0x8b);
+        }
+        assertThat(countEvents(file)).isEqualTo(300);
+    }
+
+    @Test
+    void durationStopsTheCapture() throws Exception {
+        Path file = dir.resolve("duration.scap");
+        long started = System.nanoTime();
+        try (CaptureRun run = CaptureRun.start(List.of("-w", file.toString(), "--duration", "1"),
+                ProcessBuilder.Redirect.DISCARD)) {
+            assertThat(run.waitFor()).as(run.stderr()).isZero();
+        }
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(30);
+        assertThat(countEvents(file)).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void dashWritesTheCaptureToStandardOutput() throws Exception {
+        Path file = dir.resolve("stdout.scap");
+        try (CaptureRun run = CaptureRun.start(List.of("-w", "-", "--events", "50", "--duration", "60"),
+                ProcessBuilder.Redirect.to(file.toFile()))) {
+            busyWork(run);
+            assertThat(run.waitFor()).as(run.stderr()).isZero();
+        }
+        assertThat(countEvents(file)).isEqualTo(50);
+    }
+
+    @Test
+    void badArgumentsAreRefusedWithUsage() throws Exception {
+        Process p = new ProcessBuilder(CaptureRun.BINARY.toString(), "--events", "many", "-w", "x")
+                .redirectErrorStream(true).start();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(new String(p.getInputStream().readAllBytes())).contains("--events wants a positive count");
+    }
+
+    /** Syscalls from another process, so the capture has events to record. */
+    private static void busyWork(CaptureRun run) throws IOException, InterruptedException {
+        for (int i = 0; i < 20; i++) {
+            Process p = new ProcessBuilder("/bin/true").start();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static long countEvents(Path file) throws IOException {
+        long n = 0;
+        try (ScapReader r = ScapReader.open(file)) {
+            for (RawEvent e; (e = r.next()) != null; ) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
