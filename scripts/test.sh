@@ -12,6 +12,15 @@ REQUIREMENTS=(
     "openjdk-17-jdk-headless|javac -version"
     "maven|mvn -v"
     "sysdig|sysdig --version"   # the oracle the conformance tests compare against
+    # saker-capture (capture-helper/, bpf/): the eBPF program and its C user space
+    "make|make --version"
+    "clang|clang --version"
+    "llvm|command -v llvm-strip || ls /usr/bin/llvm-strip-*"
+    "bpftool|command -v bpftool || test -x /usr/sbin/bpftool"
+    "libbpf-dev|test -f /usr/include/bpf/libbpf.h"
+    "zlib1g-dev|test -f /usr/include/zlib.h"
+    "libelf-dev|test -f /usr/include/libelf.h"
+    "util-linux|command -v setpriv"   # the capture workload's setuid step
 )
 
 log() { echo "test.sh: $*" >&2; }

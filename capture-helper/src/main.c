@@ -22,6 +22,8 @@
 #include "saker_event.h"
 #include "scap_out.h"
 
+#define FLUSH_INTERVAL_NS 200000000ULL
+
 static volatile sig_atomic_t stop_requested;
 
 struct run {
@@ -205,14 +207,21 @@ int main(int argc, char **argv)
 	fprintf(stderr, "saker-capture: capturing to %s\n", path);
 
 	unsigned long long deadline = duration > 0 ? ns_of(CLOCK_MONOTONIC) + (unsigned long long)(duration * 1e9) : 0;
+	unsigned long long next_flush = ns_of(CLOCK_MONOTONIC) + FLUSH_INTERVAL_NS;
 	while (!stop_requested && !run.write_error) {
 		int n = ring_buffer__poll(rb, 100);
 		if (n < 0 && n != -EINTR) {
 			fprintf(stderr, "saker-capture: ring buffer poll failed: %s\n", strerror(-n));
 			break;
 		}
-		if (deadline && ns_of(CLOCK_MONOTONIC) >= deadline)
+		unsigned long long now = ns_of(CLOCK_MONOTONIC);
+		if (deadline && now >= deadline)
 			break;
+		/* Hand what is buffered to the kernel regularly, so a killed capture loses little. */
+		if (now >= next_flush) {
+			scap_flush(run.out);
+			next_flush = now + FLUSH_INTERVAL_NS;
+		}
 		if (scap_out_failed(run.out))
 			break;
 	}
