@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 /** Every event of a capture, read with Saker's ScapReader, with look-ups the tests share. */
 final class RecordedEvents {
     // event types (current libs numbering)
+    static final int GENERIC_X = 1;
     static final int CONNECT_E = 22;
     static final int CONNECT_X = 23;
     static final int READ_X = 7;
