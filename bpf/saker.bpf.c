@@ -21,6 +21,7 @@ const volatile __u32 snaplen = SAKER_DEFAULT_SNAPLEN;
 const volatile __u64 boot_ts = 0;       /* epoch ns at boot: event ts = boot_ts + boot-clock ns */
 
 #define EV_MASK (SAKER_MAX_EVENT - 1)
+#define SAKER_WAKEUP_BYTES (512 * 1024)
 
 struct scratch {
 	__u8 data[SAKER_PREFIX_LEN + SAKER_SCRATCH_SIZE];
@@ -156,7 +157,11 @@ static __always_inline void ev_submit(struct ev *e)
 	__u32 total = (len + SAKER_PREFIX_LEN) & (2 * SAKER_MAX_EVENT - 1);
 	if (total > SAKER_MAX_EVENT + SAKER_PREFIX_LEN)
 		return;
-	if (bpf_ringbuf_output(&events, e->base, total, 0) == 0)
+	/* Waking the reader for every event costs more than building it; wake it only once a batch is
+	 * waiting (the reader also drains on its poll timeout). */
+	__u64 flags = bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) > SAKER_WAKEUP_BYTES ? BPF_RB_FORCE_WAKEUP
+	                                                                                : BPF_RB_NO_WAKEUP;
+	if (bpf_ringbuf_output(&events, e->base, total, flags) == 0)
 		count(SAKER_CNT_EVENTS);
 	else
 		count(SAKER_CNT_DROPS);

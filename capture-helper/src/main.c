@@ -23,6 +23,7 @@
 #include "scap_out.h"
 
 #define FLUSH_INTERVAL_NS 200000000ULL
+#define POLL_TIMEOUT_MS 20
 
 static volatile sig_atomic_t stop_requested;
 
@@ -209,8 +210,11 @@ int main(int argc, char **argv)
 	unsigned long long deadline = duration > 0 ? ns_of(CLOCK_MONOTONIC) + (unsigned long long)(duration * 1e9) : 0;
 	unsigned long long next_flush = ns_of(CLOCK_MONOTONIC) + FLUSH_INTERVAL_NS;
 	while (!stop_requested && !run.write_error) {
-		int n = ring_buffer__poll(rb, 100);
-		if (n < 0 && n != -EINTR) {
+		/* The probe wakes us only for batches; whatever is waiting is drained after each timeout. */
+		int n = ring_buffer__poll(rb, POLL_TIMEOUT_MS);
+		if (n >= 0 && !run.write_error)
+			n = ring_buffer__consume(rb);
+		if (n < 0 && n != -EINTR && !run.write_error) {
 			fprintf(stderr, "saker-capture: ring buffer poll failed: %s\n", strerror(-n));
 			break;
 		}
