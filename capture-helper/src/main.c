@@ -24,6 +24,9 @@
 
 #define FLUSH_INTERVAL_NS 200000000ULL
 #define POLL_TIMEOUT_MS 20
+#define DEFAULT_BUFFER_KB 8192
+#define PPME_DROP_E 148
+#define PPME_DROP_X 149
 
 static volatile sig_atomic_t stop_requested;
 
@@ -43,6 +46,7 @@ static void on_signal(int sig)
 static void usage(FILE *f)
 {
 	fprintf(f, "usage: saker-capture -w FILE|- [--gzip] [--duration SECONDS] [--events N] [--snaplen BYTES]\n"
+	           "                     [--buffer-kb KB]   (ring buffer size, a power of two; default 8192)\n"
 	           "Records every syscall of this machine into a libscap (.scap) capture until SIGINT/SIGTERM,\n"
 	           "the duration or the event count is reached. Needs root (CAP_BPF, CAP_PERFMON, CAP_SYS_ADMIN).\n");
 }
@@ -85,6 +89,35 @@ static unsigned long long ns_of(clockid_t c)
 	return (unsigned long long)ts.tv_sec * 1000000000ULL + (unsigned long long)ts.tv_nsec;
 }
 
+/* Sum over CPUs of one counter of the probe; -1 when the map cannot be read. */
+static long long counter_total(struct saker_bpf *skel, int ncpus, __u32 key, __u64 *vals)
+{
+	if (bpf_map_lookup_elem(bpf_map__fd(skel->maps.counters), &key, vals) != 0)
+		return -1;
+	long long total = 0;
+	for (int i = 0; i < ncpus; i++)
+		total += (long long)vals[i];
+	return total;
+}
+
+/* A DROP_E (drops began) or DROP_X (drops ended) event, as libscap drivers mark a lossy stretch;
+ * written by the helper on its own thread id, with ratio 1. */
+static int write_drop_event(struct scap_out *o, unsigned short type)
+{
+	unsigned char ev[SAKER_HEADER_LEN + 2 + 4];
+	unsigned long long ts = ns_of(CLOCK_REALTIME), tid = (unsigned long long)getpid();
+	unsigned int len = sizeof(ev), nparams = 1, ratio = 1;
+	unsigned short plen = 4;
+	memcpy(ev + SAKER_OFF_TS, &ts, 8);
+	memcpy(ev + SAKER_OFF_TID, &tid, 8);
+	memcpy(ev + SAKER_OFF_LEN, &len, 4);
+	memcpy(ev + SAKER_OFF_TYPE, &type, 2);
+	memcpy(ev + SAKER_OFF_NPARAMS, &nparams, 4);
+	memcpy(ev + SAKER_HEADER_LEN, &plen, 2);
+	memcpy(ev + SAKER_HEADER_LEN + 2, &ratio, 4);
+	return scap_write_event(o, 0, ev, len);
+}
+
 /* Everything needed later is open (ring buffer, maps, output), so no capability is left. */
 static int drop_capabilities(void)
 {
@@ -103,7 +136,9 @@ int main(int argc, char **argv)
 	double duration = 0;
 	unsigned long long max_events = 0;
 	unsigned long snaplen = SAKER_DEFAULT_SNAPLEN;
+	unsigned long buffer_kb = DEFAULT_BUFFER_KB;
 	static const struct option opts[] = {
+		{ "buffer-kb", required_argument, NULL, 'b' },
 		{ "write", required_argument, NULL, 'w' },
 		{ "gzip", no_argument, NULL, 'z' },
 		{ "duration", required_argument, NULL, 'd' },
@@ -113,7 +148,7 @@ int main(int argc, char **argv)
 		{ 0 },
 	};
 	int c;
-	while ((c = getopt_long(argc, argv, "w:zd:n:s:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "w:zd:n:s:b:h", opts, NULL)) != -1) {
 		char *end = NULL;
 		switch (c) {
 		case 'w': path = optarg; break;
@@ -136,6 +171,13 @@ int main(int argc, char **argv)
 			snaplen = strtoul(optarg, &end, 10);
 			if (*end || snaplen > SAKER_MAX_SNAPLEN) {
 				fprintf(stderr, "saker-capture: --snaplen wants 0..%d bytes, not '%s'\n", SAKER_MAX_SNAPLEN, optarg);
+				return 2;
+			}
+			break;
+		case 'b':
+			buffer_kb = strtoul(optarg, &end, 10);
+			if (*end || buffer_kb < 4 || (buffer_kb & (buffer_kb - 1)) || buffer_kb > (1UL << 20)) {
+				fprintf(stderr, "saker-capture: --buffer-kb wants a power of two from 4 to 1048576, not '%s'\n", optarg);
 				return 2;
 			}
 			break;
@@ -173,6 +215,10 @@ int main(int argc, char **argv)
 	skel->rodata->self_tgid = (unsigned int)getpid();
 	skel->rodata->snaplen = (unsigned int)snaplen;
 	skel->rodata->boot_ts = boot_ts;
+	if (bpf_map__set_max_entries(skel->maps.events, (unsigned int)(buffer_kb * 1024))) {
+		fprintf(stderr, "saker-capture: cannot size the ring buffer\n");
+		return 1;
+	}
 	int ncpus = libbpf_num_possible_cpus();
 	if (ncpus <= 0 || bpf_map__set_max_entries(skel->maps.scratch_map, (unsigned int)ncpus)) {
 		fprintf(stderr, "saker-capture: cannot size the per-CPU scratch map\n");
@@ -209,6 +255,9 @@ int main(int argc, char **argv)
 
 	unsigned long long deadline = duration > 0 ? ns_of(CLOCK_MONOTONIC) + (unsigned long long)(duration * 1e9) : 0;
 	unsigned long long next_flush = ns_of(CLOCK_MONOTONIC) + FLUSH_INTERVAL_NS;
+	__u64 *drop_vals = calloc((size_t)ncpus, sizeof(__u64));
+	long long drops_seen = 0;
+	int dropping = 0;
 	while (!stop_requested && !run.write_error) {
 		/* The probe wakes us only for batches; whatever is waiting is drained after each timeout. */
 		int n = ring_buffer__poll(rb, POLL_TIMEOUT_MS);
@@ -223,6 +272,16 @@ int main(int argc, char **argv)
 			break;
 		/* Hand what is buffered to the kernel regularly, so a killed capture loses little. */
 		if (now >= next_flush) {
+			long long drops_now = drop_vals ? counter_total(skel, ncpus, SAKER_CNT_DROPS, drop_vals) : -1;
+			if (drops_now > drops_seen && !dropping) {
+				write_drop_event(run.out, PPME_DROP_E);
+				dropping = 1;
+			} else if (drops_now == drops_seen && dropping) {
+				write_drop_event(run.out, PPME_DROP_X);
+				dropping = 0;
+			}
+			if (drops_now >= 0)
+				drops_seen = drops_now;
 			scap_flush(run.out);
 			next_flush = now + FLUSH_INTERVAL_NS;
 		}
@@ -236,6 +295,16 @@ int main(int argc, char **argv)
 	skel->links.saker_sys_exit = skel->links.saker_sys_enter = skel->links.saker_sched_process_exit = NULL;
 	if (!run.write_error)
 		ring_buffer__consume(rb);
+	if (drop_vals) {
+		long long drops_now = counter_total(skel, ncpus, SAKER_CNT_DROPS, drop_vals);
+		if (drops_now > drops_seen && !dropping) {
+			write_drop_event(run.out, PPME_DROP_E);
+			dropping = 1;
+		}
+		if (dropping)
+			write_drop_event(run.out, PPME_DROP_X);
+		free(drop_vals);
+	}
 
 	unsigned long long drops = 0, too_large = 0, sent = 0;
 	__u64 *vals = calloc((size_t)ncpus, sizeof(__u64));
