@@ -181,6 +181,8 @@ int block_write(struct scap_out *o, struct block *b)
 	block_u32(b, total);
 	if (b->oom)
 		return -1;
+	if (o->used + b->len > sizeof(o->buf) && scap_flush(o))
+		return -1;
 	return out_write(o, b->data, b->len);
 }
 
@@ -238,6 +240,9 @@ int scap_write_event(struct scap_out *o, uint16_t cpu, const void *event, uint32
 	uint32_t pad = (4 - (body & 3)) & 3;
 	uint32_t total = 8 + body + pad + 4;
 	uint32_t hdr[2] = { SCAP_BLOCK_EV_V2, total };
+	/* A block goes to the kernel in one piece, so a killed capture ends on a block boundary. */
+	if (o->used + total > sizeof(o->buf) && scap_flush(o))
+		return -1;
 	if (out_write(o, hdr, sizeof(hdr)) || out_write(o, &cpu, 2) || out_write(o, event, len) ||
 	    out_write(o, zeros, pad) || out_write(o, &total, 4))
 		return -1;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.saker.scap.RawEvent;
 import dev.saker.scap.ScapReader;
+import dev.saker.scap.SysdigOracle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -62,6 +63,21 @@ class StopConditionsTest {
             assertThat(run.waitFor()).as(run.stderr()).isZero();
         }
         assertThat(countEvents(file)).isEqualTo(50);
+    }
+
+    @Test
+    void afterKillMinus9EveryWrittenBlockIsReadable() throws Exception {
+        Path file = dir.resolve("killed.scap");
+        try (CaptureRun run = CaptureRun.start(List.of("-w", file.toString(), "--duration", "60"),
+                ProcessBuilder.Redirect.DISCARD)) {
+            busyWork(run);
+            Thread.sleep(700); // a few 200 ms flushes
+            run.kill();
+            assertThat(run.waitFor()).isEqualTo(137);
+        }
+        assertThat(Files.size(file) % 4).as("ends on a block boundary").isZero();
+        assertThat(countEvents(file)).isGreaterThan(20); // at least the execs of busyWork
+        assertThat(SysdigOracle.print(file)).contains("execve");
     }
 
     @Test
