@@ -23,7 +23,12 @@ const volatile __u64 boot_ts = 0;       /* epoch ns at boot: event ts = boot_ts 
 #define EV_MASK (SAKER_MAX_EVENT - 1)
 #define SAKER_WAKEUP_BYTES (512 * 1024)
 
+/* The build state lives in the map value, not on the stack: values loaded from a map are unknown to
+ * the verifier, so paths that wrote different amounts look alike and are pruned instead of being
+ * explored one by one (which exceeds the verifier's budget once a loop builds a string). */
 struct scratch {
+	__u32 pos;      /* next parameter byte, from the event start */
+	__u32 idx;      /* next parameter number */
 	__u8 data[SAKER_PREFIX_LEN + SAKER_SCRATCH_SIZE];
 };
 
@@ -49,11 +54,9 @@ struct {
 } counters SEC(".maps");
 
 struct ev {
+	struct scratch *s;
 	__u8 *base;     /* prefix, then the event */
 	__u8 *buf;      /* the event */
-	__u32 pos;      /* next parameter byte */
-	__u32 idx;      /* next parameter number */
-	__u32 nparams;
 };
 
 static __always_inline void count(__u32 which)
@@ -66,14 +69,15 @@ static __always_inline void count(__u32 which)
 static __always_inline int ev_begin(struct ev *e, __u16 type, __u32 nparams, __u64 tid)
 {
 	__u32 cpu = bpf_get_smp_processor_id();
-	__u8 *slot = bpf_map_lookup_elem(&scratch_map, &cpu);
-	if (!slot)
+	struct scratch *sc = bpf_map_lookup_elem(&scratch_map, &cpu);
+	if (!sc)
 		return -1;
+	__u8 *slot = sc->data;
+	e->s = sc;
 	e->base = slot;
 	e->buf = slot + SAKER_PREFIX_LEN;
-	e->idx = 0;
-	e->nparams = nparams;
-	e->pos = SAKER_HEADER_LEN + 2 * nparams;
+	sc->idx = 0;
+	sc->pos = SAKER_HEADER_LEN + 2 * nparams;
 	struct saker_record_prefix p = { .cpu = (__u16)cpu };
 	__builtin_memcpy(slot, &p, sizeof(p));
 	__u64 ts = boot_ts + bpf_ktime_get_boot_ns();
@@ -86,8 +90,8 @@ static __always_inline int ev_begin(struct ev *e, __u16 type, __u32 nparams, __u
 
 static __always_inline void set_len(struct ev *e, __u16 len)
 {
-	__builtin_memcpy(e->buf + ((SAKER_HEADER_LEN + 2 * e->idx) & EV_MASK), &len, 2);
-	e->idx++;
+	__builtin_memcpy(e->buf + ((SAKER_HEADER_LEN + 2 * e->s->idx) & EV_MASK), &len, 2);
+	e->s->idx++;
 }
 
 static __always_inline void push_empty(struct ev *e)
@@ -98,8 +102,8 @@ static __always_inline void push_empty(struct ev *e)
 #define DEFINE_PUSH(name, ctype)                                          \
 	static __always_inline void name(struct ev *e, ctype v)           \
 	{                                                                 \
-		__builtin_memcpy(e->buf + (e->pos & EV_MASK), &v, sizeof(v)); \
-		e->pos += sizeof(v);                                      \
+		__builtin_memcpy(e->buf + (e->s->pos & EV_MASK), &v, sizeof(v)); \
+		e->s->pos += sizeof(v);                                      \
 		set_len(e, sizeof(v));                                    \
 	}
 DEFINE_PUSH(push_u8, __u8)
@@ -110,23 +114,23 @@ DEFINE_PUSH(push_s64, __s64)
 
 static __always_inline void push_user_str(struct ev *e, const void *ptr, __u32 max)
 {
-	long n = ptr ? bpf_probe_read_user_str(e->buf + (e->pos & EV_MASK), max & (SAKER_MAX_PATH * 4 - 1), ptr) : -1;
+	long n = ptr ? bpf_probe_read_user_str(e->buf + (e->s->pos & EV_MASK), max & (SAKER_MAX_PATH * 4 - 1), ptr) : -1;
 	if (n <= 0) {
 		set_len(e, 0);
 		return;
 	}
-	e->pos += n;
+	e->s->pos += n;
 	set_len(e, n);
 }
 
 static __always_inline void push_kernel_str(struct ev *e, const void *ptr, __u32 max)
 {
-	long n = ptr ? bpf_probe_read_kernel_str(e->buf + (e->pos & EV_MASK), max & (SAKER_MAX_PATH * 4 - 1), ptr) : -1;
+	long n = ptr ? bpf_probe_read_kernel_str(e->buf + (e->s->pos & EV_MASK), max & (SAKER_MAX_PATH * 4 - 1), ptr) : -1;
 	if (n <= 0) {
 		set_len(e, 0);
 		return;
 	}
-	e->pos += n;
+	e->s->pos += n;
 	set_len(e, n);
 }
 
@@ -137,24 +141,25 @@ static __always_inline void push_user_bytes(struct ev *e, const void *ptr, __u64
 	__u32 n = len & (SAKER_MAX_SNAPLEN * 2 - 1);
 	if (n > SAKER_MAX_SNAPLEN)
 		n = SAKER_MAX_SNAPLEN;
-	if (!ptr || n == 0 || bpf_probe_read_user(e->buf + (e->pos & EV_MASK), n, ptr) != 0) {
+	if (!ptr || n == 0 || bpf_probe_read_user(e->buf + (e->s->pos & EV_MASK), n, ptr) != 0) {
 		set_len(e, 0);
 		return;
 	}
-	e->pos += n;
+	e->s->pos += n;
 	set_len(e, n);
 }
 
 /* Hands the finished event to the ring buffer. */
 static __always_inline void ev_submit(struct ev *e)
 {
-	if (e->pos > SAKER_MAX_EVENT) {
+	__u32 len = e->s->pos;
+	if (len > SAKER_MAX_EVENT) {
 		count(SAKER_CNT_TOO_LARGE);
 		return;
 	}
-	__u32 len = e->pos;
 	__builtin_memcpy(e->buf + SAKER_OFF_LEN, &len, 4);
-	__u32 total = (len + SAKER_PREFIX_LEN) & (2 * SAKER_MAX_EVENT - 1);
+	__u64 total = len + SAKER_PREFIX_LEN;
+	asm volatile("" : "+r"(total)); /* keep the bound check below on the register the call uses */
 	if (total > SAKER_MAX_EVENT + SAKER_PREFIX_LEN)
 		return;
 	/* Waking the reader for every event costs more than building it; wake it only once a batch is
@@ -290,9 +295,9 @@ static __always_inline void push_exe_args(struct ev *e, struct task_struct *task
 		push_empty(e);
 		return;
 	}
-	__u32 before = e->pos;
+	__u32 before = e->s->pos;
 	push_user_str(e, (void *)start, SAKER_MAX_PATH);
-	__u32 exe_len = e->pos - before;
+	__u32 exe_len = e->s->pos - before;
 	unsigned long rest = end - start;
 	if (exe_len >= rest) {
 		push_empty(e);
@@ -304,11 +309,11 @@ static __always_inline void push_exe_args(struct ev *e, struct task_struct *task
 	__u32 n = rest & (SAKER_MAX_ARGS * 2 - 1);
 	if (n > SAKER_MAX_ARGS)
 		n = SAKER_MAX_ARGS;
-	if (n == 0 || bpf_probe_read_user(e->buf + (e->pos & EV_MASK), n, (void *)(start + exe_len)) != 0) {
+	if (n == 0 || bpf_probe_read_user(e->buf + (e->s->pos & EV_MASK), n, (void *)(start + exe_len)) != 0) {
 		push_empty(e);
 		return;
 	}
-	e->pos += n;
+	e->s->pos += n;
 	set_len(e, n);
 }
 
@@ -323,16 +328,85 @@ static __always_inline void push_env(struct ev *e, struct task_struct *task)
 	__u32 n = len & (SAKER_MAX_ARGS * 2 - 1);
 	if (n > SAKER_MAX_ARGS)
 		n = SAKER_MAX_ARGS;
-	if (n == 0 || bpf_probe_read_user(e->buf + (e->pos & EV_MASK), n, (void *)start) != 0) {
+	if (n == 0 || bpf_probe_read_user(e->buf + (e->s->pos & EV_MASK), n, (void *)start) != 0) {
 		push_empty(e);
 		return;
 	}
-	e->pos += n;
+	e->s->pos += n;
 	set_len(e, n);
 }
 
+/* Kernels before 6.15 name the parent link "parent". */
+struct kernfs_node___old {
+	struct kernfs_node *parent;
+} __attribute__((preserve_access_index));
+
+#define MAX_CGROUP_DEPTH 12
+
+/* "subsys=/path\0" for one controller, libs' cgroups layout; nothing when the controller is absent. */
+static __always_inline void push_cgroup_subsys(struct ev *e, struct task_struct *task, int id)
+{
+	const char *name = BPF_CORE_READ(task, cgroups, subsys[id], ss, name);
+	if (!name)
+		return;
+	long n = bpf_probe_read_kernel_str(e->buf + (e->s->pos & EV_MASK), 32, name);
+	if (n <= 1)
+		return;
+	e->s->pos += n - 1;
+	e->buf[e->s->pos & EV_MASK] = '=';
+	e->s->pos++;
+	struct kernfs_node *kn = BPF_CORE_READ(task, cgroups, subsys[id], cgroup, kn);
+	const char *parts[MAX_CGROUP_DEPTH] = {};
+	int count = 0;
+	for (int k = 0; k < MAX_CGROUP_DEPTH; k++) {
+		if (!kn)
+			break;
+		parts[k] = BPF_CORE_READ(kn, name);
+		count++;
+		struct kernfs_node___old *old = (void *)kn;
+		if (bpf_core_field_exists(old->parent))
+			kn = BPF_CORE_READ(old, parent);
+		else
+			kn = BPF_CORE_READ(kn, __parent);
+	}
+	/* parts[count - 1] is the hierarchy's root, whose name is empty: the path starts below it. */
+	if (count <= 1) {
+		e->buf[e->s->pos & EV_MASK] = '/';
+		e->s->pos++;
+	}
+	for (int k = MAX_CGROUP_DEPTH - 2; k >= 0; k--) {
+		if (k >= count - 1)
+			continue;
+		e->buf[e->s->pos & EV_MASK] = '/';
+		e->s->pos++;
+		long m = bpf_probe_read_kernel_str(e->buf + (e->s->pos & EV_MASK), 256, parts[k]);
+		if (m > 1)
+			e->s->pos += m - 1;
+	}
+	e->buf[e->s->pos & EV_MASK] = 0;
+	e->s->pos++;
+}
+
+/* The cgroups parameter: the controllers libs reports (cpuset, cpu, cpuacct, io, memory). */
+static __always_inline void push_cgroups(struct ev *e, struct task_struct *task)
+{
+	__u32 start = e->s->pos;
+	if (bpf_core_enum_value_exists(enum cgroup_subsys_id, cpuset_cgrp_id))
+		push_cgroup_subsys(e, task, bpf_core_enum_value(enum cgroup_subsys_id, cpuset_cgrp_id));
+	if (bpf_core_enum_value_exists(enum cgroup_subsys_id, cpu_cgrp_id))
+		push_cgroup_subsys(e, task, bpf_core_enum_value(enum cgroup_subsys_id, cpu_cgrp_id));
+	if (bpf_core_enum_value_exists(enum cgroup_subsys_id, cpuacct_cgrp_id))
+		push_cgroup_subsys(e, task, bpf_core_enum_value(enum cgroup_subsys_id, cpuacct_cgrp_id));
+	if (bpf_core_enum_value_exists(enum cgroup_subsys_id, io_cgrp_id))
+		push_cgroup_subsys(e, task, bpf_core_enum_value(enum cgroup_subsys_id, io_cgrp_id));
+	if (bpf_core_enum_value_exists(enum cgroup_subsys_id, memory_cgrp_id))
+		push_cgroup_subsys(e, task, bpf_core_enum_value(enum cgroup_subsys_id, memory_cgrp_id));
+	set_len(e, (e->s->pos - start) & 0xffff);
+}
+
 /* tid, pid, ptid, cwd, fdlimit, pgft_maj, pgft_min, vm_size, vm_rss, vm_swap, comm, cgroups:
- * parameters 4..15 shared by execve and the clone family. cwd and cgroups are left empty. */
+ * parameters 4..15 shared by execve and the clone family. cwd is left empty, as Falco's modern probe
+ * leaves it. */
 static __always_inline void push_proc_common(struct ev *e, struct task_struct *task, __u64 pid_tgid)
 {
 	push_s64(e, (__u32)pid_tgid);
@@ -350,7 +424,7 @@ static __always_inline void push_proc_common(struct ev *e, struct task_struct *t
 	char comm[16] = {};
 	bpf_get_current_comm(comm, sizeof(comm));
 	push_kernel_str(e, comm, sizeof(comm));
-	push_empty(e); /* cgroups */
+	push_cgroups(e, task);
 }
 
 static __always_inline void emit_execve(__u16 type, __s64 ret, struct pt_regs *regs, long id)
@@ -449,7 +523,7 @@ static __always_inline void push_user_sockaddr(struct ev *e, const void *uaddr, 
 		push_empty(e);
 		return;
 	}
-	__u8 *out = e->buf + (e->pos & EV_MASK);
+	__u8 *out = e->buf + (e->s->pos & EV_MASK);
 	if (family == 2 && addrlen >= sizeof(struct sockaddr_in)) {
 		struct sockaddr_in in = {};
 		bpf_probe_read_user(&in, sizeof(in), uaddr);
@@ -457,7 +531,7 @@ static __always_inline void push_user_sockaddr(struct ev *e, const void *uaddr, 
 		__builtin_memcpy(out + 1, &in.sin_addr.s_addr, 4);
 		__u16 port = __builtin_bswap16(in.sin_port);
 		__builtin_memcpy(out + 5, &port, 2);
-		e->pos += 7;
+		e->s->pos += 7;
 		set_len(e, 7);
 	} else if (family == 10 && addrlen >= sizeof(struct sockaddr_in6)) {
 		bpf_probe_read_user(&sa, sizeof(sa), uaddr);
@@ -465,7 +539,7 @@ static __always_inline void push_user_sockaddr(struct ev *e, const void *uaddr, 
 		__builtin_memcpy(out + 1, &sa.sin6_addr, 16);
 		__u16 port = __builtin_bswap16(sa.sin6_port);
 		__builtin_memcpy(out + 17, &port, 2);
-		e->pos += 19;
+		e->s->pos += 19;
 		set_len(e, 19);
 	} else if (family == 1) {
 		out[0] = 1;
@@ -474,7 +548,7 @@ static __always_inline void push_user_sockaddr(struct ev *e, const void *uaddr, 
 			out[1] = 0;
 			n = 1;
 		}
-		e->pos += 1 + n;
+		e->s->pos += 1 + n;
 		set_len(e, 1 + n);
 	} else {
 		push_empty(e);
@@ -492,7 +566,7 @@ static __always_inline void push_socktuple(struct ev *e, struct task_struct *tas
 		return;
 	}
 	__u16 family = BPF_CORE_READ(sk, __sk_common.skc_family);
-	__u8 *out = e->buf + (e->pos & EV_MASK);
+	__u8 *out = e->buf + (e->s->pos & EV_MASK);
 	__u16 lport = BPF_CORE_READ(sk, __sk_common.skc_num);
 	__u16 rport = __builtin_bswap16(BPF_CORE_READ(sk, __sk_common.skc_dport));
 	if (family == 2) {
@@ -503,7 +577,7 @@ static __always_inline void push_socktuple(struct ev *e, struct task_struct *tas
 		__builtin_memcpy(out + 5, remote_first ? &rport : &lport, 2);
 		__builtin_memcpy(out + 7, remote_first ? &laddr : &raddr, 4);
 		__builtin_memcpy(out + 11, remote_first ? &lport : &rport, 2);
-		e->pos += 13;
+		e->s->pos += 13;
 		set_len(e, 13);
 	} else if (family == 10) {
 		struct in6_addr laddr = BPF_CORE_READ(sk, __sk_common.skc_v6_rcv_saddr);
@@ -513,7 +587,7 @@ static __always_inline void push_socktuple(struct ev *e, struct task_struct *tas
 		__builtin_memcpy(out + 17, remote_first ? &rport : &lport, 2);
 		__builtin_memcpy(out + 19, remote_first ? &laddr : &raddr, 16);
 		__builtin_memcpy(out + 35, remote_first ? &lport : &rport, 2);
-		e->pos += 37;
+		e->s->pos += 37;
 		set_len(e, 37);
 	} else if (family == 1) {
 		__u64 src = (__u64)sk;
@@ -522,7 +596,7 @@ static __always_inline void push_socktuple(struct ev *e, struct task_struct *tas
 		__builtin_memcpy(out + 1, &src, 8);
 		__builtin_memcpy(out + 9, &dst, 8);
 		out[17] = 0;
-		e->pos += 18;
+		e->s->pos += 18;
 		set_len(e, 18);
 	} else {
 		push_empty(e);

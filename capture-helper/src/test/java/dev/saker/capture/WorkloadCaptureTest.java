@@ -249,6 +249,21 @@ class WorkloadCaptureTest {
     }
 
     @Test
+    void execveCarriesTheCgroupsOfTheProcess() throws IOException {
+        RawEvent cat = events.execs("cat").stream()
+                .filter(e -> RecordedEvents.args(e).equals(List.of(known.toString()))).findFirst().orElseThrow();
+        List<String> cgroups = List.of(new String(cat.bytes(14), StandardCharsets.UTF_8).split("\0"));
+        assertThat(cgroups).anySatisfy(c -> assertThat(c).startsWith("cpu="));
+        // the workload runs in this JVM's cgroups; with cgroup v1 each controller has its own path
+        for (String line : Files.readAllLines(Path.of("/proc/self/cgroup"))) {
+            String[] f = line.split(":", 3);
+            if (f.length == 3 && List.of(f[1].split(",")).contains("memory")) {
+                assertThat(cgroups).contains("memory=" + f[2]);
+            }
+        }
+    }
+
+    @Test
     void otherSyscallsAreGenericEventsNamedByTheirPpmScCode() {
         // rt_sigprocmask (x86_64 number 14) has no event of its own; bash calls it all the time
         List<RawEvent> generic = events.of(GENERIC_X, e -> e.tid() == shellPid && e.number(1) == 14);
