@@ -854,6 +854,223 @@ int saker_sys_exit(struct bpf_raw_tracepoint_args *ctx)
 		push_u32(&e, arg_of(regs, 1));
 		push_u32(&e, arg_of(regs, 2));
 		break;
+	case 44: /* sendto */
+		if (ev_begin(&e, PPME_SOCKET_SENDTO_X, 5, tid))
+			return 0;
+		push_s64(&e, ret);
+		if (ret > 0)
+			push_user_bytes(&e, (void *)arg_of(regs, 1), ret < snaplen ? ret : snaplen);
+		else
+			push_empty(&e);
+		push_s64(&e, (int)arg_of(regs, 0));
+		push_u32(&e, arg_of(regs, 2));
+		push_socktuple(&e, task, (int)arg_of(regs, 0), 0);
+		break;
+	case 45: /* recvfrom */
+		if (ev_begin(&e, PPME_SOCKET_RECVFROM_X, 5, tid))
+			return 0;
+		push_s64(&e, ret);
+		if (ret > 0)
+			push_user_bytes(&e, (void *)arg_of(regs, 1), ret < snaplen ? ret : snaplen);
+		else
+			push_empty(&e);
+		push_socktuple(&e, task, (int)arg_of(regs, 0), 1);
+		push_s64(&e, (int)arg_of(regs, 0));
+		push_u32(&e, arg_of(regs, 2));
+		break;
+	case 48: /* shutdown */
+		if (ev_begin(&e, PPME_SOCKET_SHUTDOWN_X, 3, tid))
+			return 0;
+		push_s64(&e, ret);
+		push_s64(&e, (int)arg_of(regs, 0));
+		push_u8(&e, arg_of(regs, 1));
+		break;
+	case 80: /* chdir */
+	case 161: /* chroot */
+	case 84: /* rmdir */
+		if (ev_begin(&e, id == 80 ? PPME_SYSCALL_CHDIR_X : id == 161 ? PPME_SYSCALL_CHROOT_X : PPME_SYSCALL_RMDIR_2_X, 2, tid))
+			return 0;
+		push_s64(&e, ret);
+		push_user_str(&e, (void *)arg_of(regs, 0), SAKER_MAX_PATH);
+		break;
+	case 81: /* fchdir */
+		if (ev_begin(&e, PPME_SYSCALL_FCHDIR_X, 2, tid))
+			return 0;
+		push_s64(&e, ret);
+		push_s64(&e, (int)arg_of(regs, 0));
+		break;
+	case 62: /* kill */
+	case 200: /* tkill */
+		if (ev_begin(&e, id == 62 ? PPME_SYSCALL_KILL_X : PPME_SYSCALL_TKILL_X, 3, tid))
+			return 0;
+		push_s64(&e, ret);
+		push_s64(&e, (int)arg_of(regs, 0));
+		push_u8(&e, arg_of(regs, 1));
+		break;
+	case 234: /* tgkill */
+		if (ev_begin(&e, PPME_SYSCALL_TGKILL_X, 4, tid))
+			return 0;
+		push_s64(&e, ret);
+		push_s64(&e, (int)arg_of(regs, 0));
+		push_s64(&e, (int)arg_of(regs, 1));
+		push_u8(&e, arg_of(regs, 2));
+		break;
+	case 86: /* link */
+	case 88: /* symlink */
+		if (ev_begin(&e, id == 86 ? PPME_SYSCALL_LINK_2_X : PPME_SYSCALL_SYMLINK_X, 3, tid))
+			return 0;
+		push_s64(&e, ret);
+		push_user_str(&e, (void *)arg_of(regs, 0), SAKER_MAX_PATH);
+		push_user_str(&e, (void *)arg_of(regs, 1), SAKER_MAX_PATH);
+		break;
+	case 265: /* linkat */
+		if (ev_begin(&e, PPME_SYSCALL_LINKAT_2_X, 6, tid))
+			return 0;
+		push_s64(&e, ret);
+		push_s64(&e, (int)arg_of(regs, 0));
+		push_user_str(&e, (void *)arg_of(regs, 1), SAKER_MAX_PATH);
+		push_s64(&e, (int)arg_of(regs, 2));
+		push_user_str(&e, (void *)arg_of(regs, 3), SAKER_MAX_PATH);
+		push_u32(&e, arg_of(regs, 4) & 0x1400); /* AT_SYMLINK_FOLLOW, AT_EMPTY_PATH: same bits */
+		break;
+	case 266: /* symlinkat */
+		if (ev_begin(&e, PPME_SYSCALL_SYMLINKAT_X, 4, tid))
+			return 0;
+		push_s64(&e, ret);
+		push_user_str(&e, (void *)arg_of(regs, 0), SAKER_MAX_PATH);
+		push_s64(&e, (int)arg_of(regs, 1));
+		push_user_str(&e, (void *)arg_of(regs, 2), SAKER_MAX_PATH);
+		break;
+	case 90: /* chmod */
+		if (ev_begin(&e, PPME_SYSCALL_CHMOD_X, 3, tid))
+			return 0;
+		push_s64(&e, ret);
+		push_user_str(&e, (void *)arg_of(regs, 0), SAKER_MAX_PATH);
+		push_u32(&e, arg_of(regs, 1) & 07777); /* PPM_S_* bits equal the kernel's */
+		break;
+	case 91: /* fchmod */
+		if (ev_begin(&e, PPME_SYSCALL_FCHMOD_X, 3, tid))
+			return 0;
+		push_s64(&e, ret);
+		push_s64(&e, (int)arg_of(regs, 0));
+		push_u32(&e, arg_of(regs, 1) & 07777);
+		break;
+	case 268: /* fchmodat */
+		if (ev_begin(&e, PPME_SYSCALL_FCHMODAT_X, 4, tid))
+			return 0;
+		push_s64(&e, ret);
+		push_s64(&e, (int)arg_of(regs, 0));
+		push_user_str(&e, (void *)arg_of(regs, 1), SAKER_MAX_PATH);
+		push_u32(&e, arg_of(regs, 2) & 07777);
+		break;
+	case 113: /* setreuid */
+	case 114: /* setregid */
+		if (ev_begin(&e, id == 113 ? PPME_SYSCALL_SETREUID_X : PPME_SYSCALL_SETREGID_X, 3, tid))
+			return 0;
+		push_s64(&e, ret);
+		push_u32(&e, arg_of(regs, 0));
+		push_u32(&e, arg_of(regs, 1));
+		break;
+	case 126: { /* capset: the sets in force afterwards */
+		if (ev_begin(&e, PPME_SYSCALL_CAPSET_X, 4, tid))
+			return 0;
+		const struct cred *cred = BPF_CORE_READ(task, cred);
+		push_s64(&e, ret);
+		push_u64(&e, BPF_CORE_READ(cred, cap_inheritable.val));
+		push_u64(&e, BPF_CORE_READ(cred, cap_permitted.val));
+		push_u64(&e, BPF_CORE_READ(cred, cap_effective.val));
+		break;
+	}
+	case 157: { /* prctl */
+		if (ev_begin(&e, PPME_SYSCALL_PRCTL_X, 4, tid))
+			return 0;
+		long option = arg_of(regs, 0);
+		push_s64(&e, ret);
+		push_u32(&e, option);
+		if (option == 15 || option == 16) { /* PR_SET_NAME, PR_GET_NAME */
+			push_user_str(&e, (void *)arg_of(regs, 1), 16);
+			push_empty(&e);
+		} else {
+			push_empty(&e);
+			push_s64(&e, arg_of(regs, 1));
+		}
+		break;
+	}
+	case 165: /* mount */
+		if (ev_begin(&e, PPME_SYSCALL_MOUNT_X, 5, tid))
+			return 0;
+		push_s64(&e, ret);
+		push_user_str(&e, (void *)arg_of(regs, 0), SAKER_MAX_PATH);
+		push_user_str(&e, (void *)arg_of(regs, 1), SAKER_MAX_PATH);
+		push_user_str(&e, (void *)arg_of(regs, 2), SAKER_MAX_PATH);
+		push_u32(&e, arg_of(regs, 3)); /* MS_* bits equal the PPM ones */
+		break;
+	case 166: /* umount2 */
+		if (ev_begin(&e, PPME_SYSCALL_UMOUNT2_X, 3, tid))
+			return 0;
+		push_s64(&e, ret);
+		push_user_str(&e, (void *)arg_of(regs, 0), SAKER_MAX_PATH);
+		push_u32(&e, arg_of(regs, 1) & 0xf);
+		break;
+	case 272: /* unshare */
+		if (ev_begin(&e, PPME_SYSCALL_UNSHARE_X, 2, tid))
+			return 0;
+		push_s64(&e, ret);
+		push_u32(&e, clone_flags_to_ppm(arg_of(regs, 0)));
+		break;
+	case 308: /* setns */
+		if (ev_begin(&e, PPME_SYSCALL_SETNS_X, 3, tid))
+			return 0;
+		push_s64(&e, ret);
+		push_s64(&e, (int)arg_of(regs, 0));
+		push_u32(&e, clone_flags_to_ppm(arg_of(regs, 1)));
+		break;
+	case 319: /* memfd_create */
+		if (ev_begin(&e, PPME_SYSCALL_MEMFD_CREATE_X, 3, tid))
+			return 0;
+		push_s64(&e, ret);
+		push_user_str(&e, (void *)arg_of(regs, 0), 256);
+		push_u32(&e, arg_of(regs, 1) & 0x7);
+		break;
+	case 321: /* bpf */
+		if (ev_begin(&e, PPME_SYSCALL_BPF_2_X, 2, tid))
+			return 0;
+		push_s64(&e, ret);
+		push_u32(&e, arg_of(regs, 0));
+		break;
+	case 175: /* init_module */
+		if (ev_begin(&e, PPME_SYSCALL_INIT_MODULE_X, 4, tid))
+			return 0;
+		push_s64(&e, ret);
+		push_user_bytes(&e, (void *)arg_of(regs, 0), arg_of(regs, 1) < snaplen ? arg_of(regs, 1) : snaplen);
+		push_u64(&e, arg_of(regs, 1));
+		push_user_str(&e, (void *)arg_of(regs, 2), SAKER_MAX_PATH);
+		break;
+	case 313: /* finit_module */
+		if (ev_begin(&e, PPME_SYSCALL_FINIT_MODULE_X, 4, tid))
+			return 0;
+		push_s64(&e, ret);
+		push_s64(&e, (int)arg_of(regs, 0));
+		push_user_str(&e, (void *)arg_of(regs, 1), SAKER_MAX_PATH);
+		push_u32(&e, arg_of(regs, 2) & 0x7);
+		break;
+	case 176: { /* delete_module */
+		if (ev_begin(&e, PPME_SYSCALL_DELETE_MODULE_X, 3, tid))
+			return 0;
+		long f = arg_of(regs, 1);
+		push_s64(&e, ret);
+		push_user_str(&e, (void *)arg_of(regs, 0), 64);
+		push_u32(&e, ((f & 04000) ? 0x2 : 0) | ((f & 01000) ? 0x1 : 0));
+		break;
+	}
+	case 436: /* close_range */
+		if (ev_begin(&e, PPME_SYSCALL_CLOSE_RANGE_X, 4, tid))
+			return 0;
+		push_s64(&e, ret);
+		push_u32(&e, arg_of(regs, 0));
+		push_u32(&e, arg_of(regs, 1));
+		push_u32(&e, arg_of(regs, 2) & 0x6);
+		break;
 	default:
 		if (ev_begin(&e, PPME_GENERIC_X, 2, tid))
 			return 0;

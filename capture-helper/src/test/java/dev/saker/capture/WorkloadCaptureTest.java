@@ -63,6 +63,9 @@ class WorkloadCaptureTest {
                     "for i in $(seq 100); do /bin/true; done",
                     "cat " + known + " > /dev/null",
                     "printf '" + WRITTEN_CONTENT + "' > " + dir.resolve("written.txt"),
+                    "chmod 600 " + dir.resolve("written.txt"),
+                    "mkdir " + dir.resolve("sub"),
+                    "rmdir " + dir.resolve("sub"),
                     "mv " + dir.resolve("written.txt") + " " + dir.resolve("renamed.txt"),
                     "rm " + dir.resolve("renamed.txt"),
                     "sh -c 'echo abc | tr a-z A-Z | wc -c' > /dev/null",
@@ -178,6 +181,25 @@ class WorkloadCaptureTest {
             assertThat(e.tid()).isEqualTo(rm.tid());
             assertThat(e.signed(PTID)).isEqualTo(shellPid);
         });
+    }
+
+    @Test
+    void chmodMkdirAndRmdirAreRecordedWithTheirPathsAndModes() {
+        String written = dir.resolve("written.txt").toString();
+        String sub = dir.resolve("sub").toString();
+        assertThat(events.all).anySatisfy(e -> {
+            assertThat(e.type()).isIn(315, 313); // chmod, fchmodat
+            int path = e.type() == 315 ? 1 : 2;
+            assertThat(e.string(path)).isEqualTo(written);
+            assertThat(e.number(path + 1)).isEqualTo(0600);
+            assertThat(e.signed(0)).isZero();
+        });
+        assertThat(events.all).anySatisfy(e -> {
+            assertThat(e.type()).isIn(277, 305); // mkdir, mkdirat
+            assertThat(e.string(e.type() == 277 ? 1 : 2)).isEqualTo(sub);
+            assertThat(e.signed(0)).isZero();
+        });
+        assertThat(events.of(279, e -> sub.equals(e.string(1)) && e.signed(0) == 0)).hasSize(1); // rmdir
     }
 
     @Test
