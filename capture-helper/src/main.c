@@ -246,7 +246,9 @@ int main(int argc, char **argv)
 
 	if (scap_write_shb(run.out) || scap_write_mi(run.out, boot_ts) || write_user_list(run.out) ||
 	    write_process_list(run.out, getpid()) || scap_flush(run.out)) {
-		fprintf(stderr, "saker-capture: cannot write the capture header to %s\n", path);
+		int err = scap_out_failed(run.out);
+		fprintf(stderr, "saker-capture: cannot write the capture header to %s: %s\n", path,
+		        err ? strerror(err) : "write error");
 		return 1;
 	}
 	if (drop_capabilities() != 0)
@@ -330,15 +332,19 @@ int main(int argc, char **argv)
 	ring_buffer__free(rb);
 	saker_bpf__destroy(skel);
 
-	int failed = run.write_error || scap_out_failed(run.out);
-	if (scap_out_close(run.out))
+	int write_errno = scap_out_failed(run.out);
+	int failed = run.write_error || write_errno;
+	if (scap_out_close(run.out)) {
 		failed = 1;
+		if (!write_errno)
+			write_errno = errno;
+	}
 	fprintf(stderr, "saker-capture: %llu events written, %llu dropped (%s), %llu too large\n", run.written, drops,
 	        per_cpu, too_large);
 	(void)sent;
 	if (failed) {
-		fprintf(stderr, "saker-capture: writing %s failed (disk full?); the file holds every block written before\n",
-		        path);
+		fprintf(stderr, "saker-capture: writing %s failed: %s; the capture stopped, and the file holds every "
+		                "block written before\n", path, write_errno ? strerror(write_errno) : "write error");
 		return 1;
 	}
 	return 0;

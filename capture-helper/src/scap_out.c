@@ -14,17 +14,22 @@ struct scap_out {
 	gzFile gz;
 	uint8_t buf[1 << 16];
 	size_t used;
+	unsigned long long committed; /* bytes of whole blocks the file holds */
+	int regular;                  /* a regular file, which can be cut back after a failed write */
 	int failed;
 };
 
 struct scap_out *scap_out_open(const char *path, int gzip, char *err, size_t errlen)
 {
-	int fd;
+	int fd, regular = 0;
 	if (strcmp(path, "-") == 0) {
 		fd = dup(STDOUT_FILENO);
 	} else {
 		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-		if (fd >= 0 && fchmod(fd, 0600) != 0) {
+		struct stat st;
+		/* an existing file keeps its mode through O_CREAT; a device (/dev/full, a pipe) is left alone */
+		regular = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+		if (regular && fchmod(fd, 0600) != 0) {
 			snprintf(err, errlen, "cannot make %s mode 0600: %s", path, strerror(errno));
 			close(fd);
 			return NULL;
@@ -41,6 +46,7 @@ struct scap_out *scap_out_open(const char *path, int gzip, char *err, size_t err
 		return NULL;
 	}
 	o->fd = fd;
+	o->regular = regular;
 	if (gzip) {
 		o->gz = gzdopen(fd, "wb");
 		if (!o->gz) {
@@ -59,23 +65,29 @@ static int raw_write(struct scap_out *o, const void *p, size_t n)
 		return -1;
 	if (o->gz) {
 		if (n && gzwrite(o->gz, p, (unsigned)n) != (int)n) {
-			o->failed = 1;
+			o->failed = errno ? errno : EIO;
 			return -1;
 		}
 		return 0;
 	}
 	const uint8_t *c = p;
+	size_t total = n;
 	while (n > 0) {
 		ssize_t w = write(o->fd, c, n);
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0) {
 			o->failed = errno ? errno : EIO;
+			/* Only whole blocks are handed to raw_write: cut a partly written one off (disk full),
+			 * so the file ends on a block boundary and reads to its end. */
+			if (o->regular && ftruncate(o->fd, (off_t)o->committed) != 0)
+				o->regular = 0; /* the reader will report the last block as truncated */
 			return -1;
 		}
 		c += w;
 		n -= (size_t)w;
 	}
+	o->committed += total;
 	return 0;
 }
 
@@ -97,8 +109,10 @@ int scap_flush(struct scap_out *o)
 {
 	int rc = raw_write(o, o->buf, o->used);
 	o->used = 0;
-	if (rc == 0 && o->gz && gzflush(o->gz, Z_SYNC_FLUSH) != Z_OK)
+	if (rc == 0 && o->gz && gzflush(o->gz, Z_SYNC_FLUSH) != Z_OK) {
+		o->failed = errno ? errno : EIO;
 		rc = -1;
+	}
 	return rc;
 }
 

@@ -72,6 +72,10 @@ final class CaptureRun implements AutoCloseable {
         return run;
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     long pid() {
         return process.pid();
     }

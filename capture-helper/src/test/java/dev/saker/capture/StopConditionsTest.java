@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -78,6 +79,50 @@ class StopConditionsTest {
         assertThat(Files.size(file) % 4).as("ends on a block boundary").isZero();
         assertThat(countEvents(file)).isGreaterThan(20); // at least the execs of busyWork
         assertThat(SysdigOracle.print(file)).contains("execve");
+    }
+
+    @Test
+    void sigintStopsTheCaptureCleanly() throws Exception {
+        Path file = dir.resolve("sigint.scap");
+        try (CaptureRun run = CaptureRun.start(List.of("-w", file.toString(), "--duration", "60"),
+                ProcessBuilder.Redirect.DISCARD)) {
+            busyWork(run);
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start();
+            assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(run.waitFor()).as(run.stderr()).isZero();
+            assertThat(run.stderr()).contains("events written");
+        }
+        assertThat(countEvents(file)).isGreaterThan(20);
+    }
+
+    @Test
+    void aFullDiskStopsTheCaptureWithAClearErrorAndAReadableFile() throws Exception {
+        Path mnt = dir.resolve("small-fs");
+        Files.createDirectories(mnt);
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mnt.toString())
+                .redirectErrorStream(true).start();
+        boolean mounted = mount.waitFor(30, TimeUnit.SECONDS) && mount.exitValue() == 0;
+        if (!mounted) {
+            System.out.println("SKIPPED disk-full test: cannot mount a small tmpfs here");
+        }
+        Assumptions.assumeTrue(mounted, "cannot mount a small tmpfs");
+        try {
+            Path file = mnt.resolve("full.scap");
+            try (CaptureRun run = CaptureRun.start(List.of("-w", file.toString(), "--duration", "60"),
+                    ProcessBuilder.Redirect.DISCARD)) {
+                // the file system fills up with whatever the machine does; some load makes it quick
+                for (int i = 0; i < 50 && run.isAlive(); i++) {
+                    busyWork(run);
+                }
+                assertThat(run.waitFor()).isEqualTo(1);
+                assertThat(run.stderr()).contains("No space left on device");
+            }
+            assertThat(Files.size(file)).isGreaterThan(500_000);
+            assertThat(countEvents(file)).isPositive(); // reads to the end: no partial block
+            assertThat(SysdigOracle.run(file).exitCode()).isZero();
+        } finally {
+            new ProcessBuilder("umount", "-l", mnt.toString()).start().waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     @Test
