@@ -101,6 +101,25 @@ DEFINE_PUSH(push_u32, __u32)
 DEFINE_PUSH(push_u64, __u64)
 DEFINE_PUSH(push_s64, __s64)
 
+/* PT_DYN: the index of the variant in the parameter's table, then the value. */
+static __always_inline void push_dyn_u64(struct ev *e, __u8 variant, __u64 v)
+{
+	__u8 *out = e->buf + (e->s->pos & EV_MASK);
+	out[0] = variant;
+	__builtin_memcpy(out + 1, &v, 8);
+	e->s->pos += 9;
+	set_len(e, 9);
+}
+
+static __always_inline void push_dyn_u8(struct ev *e, __u8 variant, __u8 v)
+{
+	__u8 *out = e->buf + (e->s->pos & EV_MASK);
+	out[0] = variant;
+	out[1] = v;
+	e->s->pos += 2;
+	set_len(e, 2);
+}
+
 static __always_inline void push_user_str(struct ev *e, const void *ptr, __u32 max)
 {
 	long n = ptr ? bpf_probe_read_user_str(e->buf + (e->s->pos & EV_MASK), max & (SAKER_MAX_PATH * 4 - 1), ptr) : -1;

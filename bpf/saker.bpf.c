@@ -245,6 +245,20 @@ int saker_sys_exit(struct bpf_raw_tracepoint_args *ctx)
 		push_u32(&e, arg_of(regs, 1));
 		push_u32(&e, arg_of(regs, 2));
 		break;
+	case 101: { /* ptrace: addr and data as libs' ptrace_dynamic_param (0: u64, 1: signal) */
+		if (ev_begin(&e, PPME_SYSCALL_PTRACE_X, 5, tid))
+			return 0;
+		long req = arg_of(regs, 0);
+		push_s64(&e, ret);
+		push_dyn_u64(&e, 0, arg_of(regs, 2));
+		if (req == 7 || req == 8 || req == 9 || req == 17 || req == 24) /* CONT KILL SINGLESTEP DETACH SYSCALL */
+			push_dyn_u8(&e, 1, arg_of(regs, 3));
+		else
+			push_dyn_u64(&e, 0, arg_of(regs, 3));
+		push_u16(&e, ptrace_request_to_ppm(req));
+		push_s64(&e, (int)arg_of(regs, 1));
+		break;
+	}
 	case 44: /* sendto */
 		if (ev_begin(&e, PPME_SOCKET_SENDTO_X, 5, tid))
 			return 0;

@@ -77,6 +77,33 @@ static __always_inline __u32 open_flags_to_ppm(__u32 f)
 	return r;
 }
 
+/* PTRACE_* request -> PPM_PTRACE_* (0 for requests libs has no name for). */
+static __always_inline __u16 ptrace_request_to_ppm(long r)
+{
+	if (r >= 0 && r <= 9)
+		return r + 1;                   /* TRACEME .. SINGLESTEP */
+	if (r >= 0x4200 && r <= 0x420b)
+		return 0xe + (r - 0x4200);      /* SETOPTIONS .. SETSIGMASK */
+	switch (r) {
+	case 12: return 0x1a; /* GETREGS */
+	case 13: return 0x1b; /* SETREGS */
+	case 14: return 0x1c; /* GETFPREGS */
+	case 15: return 0x1d; /* SETFPREGS */
+	case 16: return 0xb;  /* ATTACH */
+	case 17: return 0xc;  /* DETACH */
+	case 18: return 0x1e; /* GETFPXREGS */
+	case 19: return 0x1f; /* SETFPXREGS */
+	case 24: return 0xd;  /* SYSCALL */
+	case 25: return 0x21; /* GET_THREAD_AREA */
+	case 26: return 0x22; /* SET_THREAD_AREA */
+	case 30: return 0x23; /* ARCH_PRCTL */
+	case 31: return 0x24; /* SYSEMU */
+	case 32: return 0x25; /* SYSEMU_SINGLESTEP */
+	case 33: return 0x26; /* SINGLEBLOCK */
+	default: return 0;
+	}
+}
+
 static __always_inline __u32 clone_flags_to_ppm(__u64 f)
 {
 	__u32 r = 0;

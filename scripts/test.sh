@@ -21,6 +21,7 @@ REQUIREMENTS=(
     "zlib1g-dev|test -f /usr/include/zlib.h"
     "libelf-dev|test -f /usr/include/libelf.h"
     "util-linux|command -v setpriv"   # the capture workload's setuid step
+    "strace|command -v strace"        # the capture workload's ptrace step
 )
 
 log() { echo "test.sh: $*" >&2; }

@@ -20,6 +20,7 @@ final class RecordedEvents {
     static final int WRITE_X = 9;
     static final int CLOSE_X = 5;
     static final int PIPE_X = 61;
+    static final int PTRACE_X = 169;
     static final int PROCEXIT = 186;
     static final int SETRESUID_X = 193;
     static final int CLONE_X = 223;

@@ -70,6 +70,7 @@ class WorkloadCaptureTest {
                     "rm " + dir.resolve("renamed.txt"),
                     "sh -c 'echo abc | tr a-z A-Z | wc -c' > /dev/null",
                     "setpriv --reuid=65534 --regid=65534 --clear-groups /bin/true",
+                    "strace -f -o /dev/null /bin/true",
                     "exec 3<>/dev/tcp/127.0.0.1/" + port,
                     "echo ping >&3",
                     "exec 3>&-",
@@ -230,6 +231,17 @@ class WorkloadCaptureTest {
             assertThat(e.tid()).isEqualTo(set.tid());
             assertThat(e.number(EXECVE_UID)).isEqualTo(65534);
         });
+    }
+
+    @Test
+    void straceSeizingItsChildIsAPtraceWithRequestAndTarget() {
+        RawEvent strace = events.execs("/usr/bin/strace").stream().findFirst()
+                .or(() -> events.execs("strace").stream().findFirst())
+                .orElseThrow(() -> new AssertionError("no execve of strace"));
+        RawEvent child = events.execs("/bin/true").stream().filter(e -> e.signed(PTID) == strace.tid())
+                .findFirst().orElseThrow(() -> new AssertionError("no /bin/true run by strace"));
+        assertThat(events.of(PTRACE_X, e -> e.tid() == strace.tid() && e.signed(4) == child.tid()
+                && e.number(3) == 0x14 /* PPM_PTRACE_SEIZE */ && e.signed(0) == 0)).hasSize(1);
     }
 
     @Test
