@@ -244,7 +244,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 
-	if (scap_write_shb(run.out) || scap_write_mi(run.out, boot_ts) || write_user_list(run.out) ||
+	if (scap_write_shb(run.out) || scap_write_mi(run.out, boot_ts) || write_interface_list(run.out) ||
+	    write_user_list(run.out) ||
 	    write_process_list(run.out, getpid()) || scap_flush(run.out)) {
 		int err = scap_out_failed(run.out);
 		fprintf(stderr, "saker-capture: cannot write the capture header to %s: %s\n", path,

@@ -40,4 +40,5 @@ int scap_flush(struct scap_out *o);
 #define SCAP_BLOCK_EV_V2 0x216u
 #define SCAP_BLOCK_FDL_V2 0x218u
 #define SCAP_BLOCK_UL_V2 0x220u
+#define SCAP_BLOCK_IL_V2 0x219u
 #endif
