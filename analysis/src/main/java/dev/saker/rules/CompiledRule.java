@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A rule that loaded: its expanded condition text (lists, exceptions) and its syntax tree with
- * every macro expanded, ready for the engine. {@code index} is its evaluation-order position.
+ * A rule that loaded: its condition as written, with its exceptions added (Falco's text), with lists
+ * substituted too, and its syntax tree with every macro expanded, ready for the engine. Rules are
+ * listed in evaluation (first-definition) order.
  */
-public record CompiledRule(String name, String description, String condition, String expandedCondition,
+public record CompiledRule(String name, String description, String condition, String conditionWithExceptions,
+        String expandedCondition,
         ConditionLanguage.Syntax syntax, String output, Priority priority, String source, Set<String> tags,
         boolean enabled, boolean capture, long captureDuration, Set<String> exceptionFields, int eventCodeCount,
         List<Location> locations) {

@@ -199,7 +199,7 @@ final class RuleCompiler {
             res.warn(LoadCode.LOAD_NO_EVTTYPE,
                     "Rule matches too many evt.type values. This has a significant performance penalty.", r.ctx);
         }
-        return new CompiledRule(r.name, r.desc, r.condition, expandedText, expanded, output, r.priority, r.source,
+        return new CompiledRule(r.name, r.desc, r.condition, condition, expandedText, expanded, output, r.priority, r.source,
                 Set.copyOf(r.tags), r.enabled, r.capture, r.captureDuration, exceptionFields,
                 compiled.eventCodeCount(), r.ctx.locations());
     }
