@@ -55,6 +55,16 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule filtersComeBeforeRulesEngineAndRenderings = noClasses()
+            .that().resideInAPackage("dev.saker.filter..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.saker.rules..", "dev.saker.engine..", "dev.saker.format..", "dev.saker.app..")
+            .because("the condition language is parsed, checked and evaluated over fields alone; rules"
+                    + " files, the engine and renderings build on it, and the registry it resolves"
+                    + " fields against is passed in, never looked up in a later stage")
+            .allowEmptyShould(true);
+
+    @ArchTest
     static final ArchRule formatRendersWithoutTheApp = noClasses()
             .that().resideInAPackage("dev.saker.format..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.saker.app..", "dev.saker.ui..")
