@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * The seam between the rule loader and the condition language. The loader needs three things:
  * parse a condition text, substitute macro references on the syntax tree, and compile the
- * expanded tree against the fields. {@link ProvisionalConditions} serves until dev.saker.filter
- * lands; then an adapter over its parser and compiler replaces it and nothing else changes.
+ * expanded tree against the fields. {@link FilterConditions} implements it over dev.saker.filter;
+ * the seam keeps the loader's Falco logic (visibility, loops, error contexts) apart from the
+ * language's tree, and let the loader be built before the language landed.
  */
 public interface ConditionLanguage {
 
@@ -26,8 +27,11 @@ public interface ConditionLanguage {
         Syntax visit(String identifier, int index, int line, int column) throws ConditionError;
     }
 
-    /** What compiling an expanded condition tells the loader besides success. */
-    record Compiled(List<ConditionError> warnings, int eventCodeCount) {
+    /**
+     * What compiling an expanded condition tells the loader besides success; {@code extra} is the
+     * language's own compiled form (for dev.saker.filter, the Filter the engine evaluates).
+     */
+    record Compiled(List<ConditionError> warnings, int eventCodeCount, Object extra) {
     }
 
     /**
@@ -59,7 +63,17 @@ public interface ConditionLanguage {
         }
     }
 
+    /**
+     * What Falco's filter_warning_resolver finds in an expanded condition: an equality check of a
+     * ka./jevt. field against "<NA>", and deprecated fields (evt.dir, evt.latency*, evt.wait_latency)
+     * in Falco's order.
+     */
+    record Warnings(boolean unsafeNaCheck, List<String> deprecatedFields) {
+    }
+
     Syntax parse(String condition) throws ConditionError;
+
+    Warnings warnings(Syntax expanded);
 
     /** Compiles a tree whose macros are all expanded; unknown fields and event types are errors. */
     Compiled compile(Syntax expanded, FieldRegistry fields) throws ConditionError;

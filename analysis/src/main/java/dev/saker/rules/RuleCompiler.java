@@ -179,6 +179,15 @@ final class RuleCompiler {
         Syntax parsed = parse(condition, lists, usedLists, r.conditionCtx);
         String expandedText = expandLists(condition, lists, new HashSet<>());
         Syntax expanded = resolve(parsed, macros, condition, r.ctx, usedMacros);
+        ConditionLanguage.Warnings warnings = language.warnings(expanded);
+        // Falco points these at the start of the condition text (position 0 of the condition expression).
+        LoadContext whole = r.conditionCtx.inCondition(condition, 0, 0, 0);
+        if (warnings.unsafeNaCheck()) {
+            res.warn(LoadCode.LOAD_UNSAFE_NA_CHECK, "", whole);
+        }
+        for (String f : warnings.deprecatedFields()) {
+            res.add(new LoadProblem(LoadCode.LOAD_DEPRECATED_ITEM, deprecatedFieldDescription(f), whole, f));
+        }
         ConditionLanguage.Compiled compiled;
         try {
             compiled = language.compile(expanded, fields);
@@ -199,9 +208,17 @@ final class RuleCompiler {
             res.warn(LoadCode.LOAD_NO_EVTTYPE,
                     "Rule matches too many evt.type values. This has a significant performance penalty.", r.ctx);
         }
-        return new CompiledRule(r.name, r.desc, r.condition, condition, expandedText, expanded, output, r.priority, r.source,
+        return new CompiledRule(r.name, r.desc, r.condition, condition, expandedText, expanded,
+                FilterConditions.filterOf(compiled), output, r.priority, r.source,
                 Set.copyOf(r.tags), r.enabled, r.capture, r.captureDuration, exceptionFields,
                 compiled.eventCodeCount(), r.ctx.locations());
+    }
+
+    private static String deprecatedFieldDescription(String field) {
+        return field.equals("evt.dir")
+                ? "due to the drop of enter events, 'evt.dir = <' always evaluates to true, and 'evt.dir = >' always"
+                        + " evaluates to false. The rule expression can be simplified by removing the condition on 'evt.dir'"
+                : "field is not available due to the drop of enter events.";
     }
 
     static boolean isUnknownTypeOrField(String err) {

@@ -32,7 +32,7 @@ public final class RuleLoader {
     private List<CompiledRule> rules = List.of();
 
     public RuleLoader(FieldRegistry fields) {
-        this(fields, new ProvisionalConditions(), false);
+        this(fields, new FilterConditions(), false);
     }
 
     /**

@@ -32,7 +32,7 @@ class UpstreamRulesLoadTest {
                 : List.of(dir.resolve("falco_rules.yaml"));
         List<RulesSource> sources = RulesSource.expand(files);
 
-        RuleLoader tolerant = new RuleLoader(RenderedFields.registry(), new ProvisionalConditions(), true);
+        RuleLoader tolerant = new RuleLoader(RenderedFields.registry(), new FilterConditions(), true);
         List<LoadResult> results = tolerant.loadAll(sources);
         TreeSet<String> missing = new TreeSet<>();
         Map<String, Integer> warningCounts = new TreeMap<>();
