@@ -14,8 +14,10 @@ import dev.saker.filter.ParseResult;
 import dev.saker.filter.Span;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The condition language of dev.saker.filter behind the loader's seam: its parser, its
@@ -91,7 +93,7 @@ public final class FilterConditions implements ConditionLanguage {
         List<Expr.Check> checks = new ArrayList<>();
         EventCodes.checks(((Tree) expanded).expr, checks);
         boolean unsafe = false;
-        java.util.Set<String> used = new java.util.HashSet<>();
+        Set<String> used = new HashSet<>();
         for (Expr.Check c : checks) {
             List<Operand.Field> left = new ArrayList<>();
             fields(c.left(), left);

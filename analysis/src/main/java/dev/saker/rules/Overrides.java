@@ -24,12 +24,13 @@ record Overrides(Set<String> append, Set<String> replace) {
         }
         LoadContext overrideCtx = ctx.child(ItemType.OVERRIDE, "", decoder.at(item));
         if (!YamlNodes.isMap(val)) {
-            // yaml-cpp iterates a scalar or null as an empty map.
-            check(YamlNodes.isSequence(val), LOAD_ERR_YAML_VALIDATE, "bad conversion", overrideCtx);
+            // yaml-cpp iterates a scalar or null as an empty map; a sequence fails a conversion, which
+            // Falco's reader reports as a plain exception (LOAD_ERR_VALIDATE).
+            check(YamlNodes.isSequence(val), LoadCode.LOAD_ERR_VALIDATE, "bad conversion", overrideCtx);
             return new Overrides(append, replace);
         }
         for (NodeTuple t : YamlNodes.entries(val)) {
-            check(!YamlNodes.isScalar(t.getKeyNode()) || !YamlNodes.isScalar(t.getValueNode()), LOAD_ERR_YAML_VALIDATE,
+            check(!YamlNodes.isScalar(t.getKeyNode()) || !YamlNodes.isScalar(t.getValueNode()), LoadCode.LOAD_ERR_VALIDATE,
                     "bad conversion", overrideCtx);
             String key = YamlNodes.text(t.getKeyNode());
             String op = YamlNodes.text(t.getValueNode());

@@ -3,6 +3,7 @@ package dev.saker.rules;
 import static dev.saker.rules.LoadCode.LOAD_ERR_YAML_VALIDATE;
 import static dev.saker.rules.RuleLoadException.check;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -144,7 +145,7 @@ final class RuleItemReader {
                 }
                 case "exceptions" -> {
                     List<ExceptionInfo> ex = new ExceptionReader(d).read(item, ctx, append, res);
-                    u.exceptions = ex == null ? new java.util.ArrayList<>() : ex;
+                    u.exceptions = ex == null ? new ArrayList<>() : ex;
                 }
                 case "output" -> u.output = d.required(item, "output", ctx);
                 case "desc" -> u.desc = d.required(item, "desc", ctx);
