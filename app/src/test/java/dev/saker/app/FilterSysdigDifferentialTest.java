@@ -14,6 +14,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * `sysdig -r F -p %evt.num FILTER` prints, for every conformance capture sysdig reads and a set of
  * filters over fields and operators both know (sysdig 0.29.3's 2022 filter language has no ==,
  * b-operators, iglob, regex, transformers or val()).
+ *
+ * <p>Left out on purpose: {@code intersects} (the 2022 lexer reads "in" and then wants '('),
+ * {@code proc.loginuid} (unknown to sysdig 0.29.3), and {@code group.gid} and {@code proc.tty},
+ * whose printed values already differ from sysdig's on some captures (sysdig prints a gid of
+ * 12884901888 for scheduler events of run_as_user_0_container.scap and a tty of 0 on sample.scap):
+ * those are differences of the field layer, not of filtering.
  */
 class FilterSysdigDifferentialTest {
     static final List<String> FILTERS = List.of(
@@ -67,7 +73,35 @@ class FilterSysdigDifferentialTest {
             "container.id = host",
             "(evt.type = read or evt.type = write) and fd.type = file",
             "not evt.type in (read, write) and proc.name exists",
-            "not (proc.name = nginx or proc.name = httpd) and fd.type = ipv4");
+            "not (proc.name = nginx or proc.name = httpd) and fd.type = ipv4",
+            "evt.type = execve and evt.dir = <",
+            "evt.rawres <= 0 and evt.rawres >= -2",
+            "evt.rawres in (0, 1, -2, -11)",
+            "fd.num in (0, 1, 2)",
+            "fd.name glob '/???/*'",
+            "fd.name glob '/[a-e]*/*'",
+            "fd.name glob '/[!a-e]*'",
+            "fd.name pmatch (/proc/self, /dev)",
+            "fd.name contains \"/lib\" and not fd.name endswith \".so\"",
+            "fd.directory = /etc",
+            "fd.filename startswith ld",
+            "fd.lport = 80 or fd.rport = 80",
+            "fd.sockfamily = ip and fd.is_server = true",
+            "proc.aname in (bash, sshd, containerd-shim, runc)",
+            "proc.aname[1] = bash and proc.name != bash",
+            "proc.exepath endswith /bash",
+            "proc.args icontains GOOGLE",
+            "proc.cwd = /root/",
+            "proc.vpid = 1",
+            "proc.ppid < 100",
+            "proc.sid > 0",
+            "user.loginuid exists and user.uid != 0",
+            "user.shell endswith sh",
+            "container.name contains example",
+            "container.image startswith nginx",
+            "thread.vtid > 0",
+            "evt.is_wait = true or evt.is_io_write = true",
+            "evt.type=close and evt.dir=> and fd.type=ipv4");
 
     static List<Path> readableBySysdig() {
         return SysdigReadParityTest.readableBySysdig();
