@@ -5,9 +5,11 @@ import java.util.List;
 /**
  * The checker/compiler stage's outcome: a {@link Filter}, or every problem found (unknown fields,
  * operators a field's type does not support, values that are not of the field's type, macros left
- * unexpanded), each with its span. Parse problems pass through when compiling from text.
+ * unexpanded), each with its span. Parse problems pass through when compiling from text. Spans may
+ * point into several texts (a rule's condition, the macros and lists expanded into it): render each
+ * problem against the text its {@code span().source()} names.
  */
-public record CompileResult(String text, Filter filter, List<FilterProblem> problems) {
+public record CompileResult(Filter filter, List<FilterProblem> problems) {
     public CompileResult {
         problems = List.copyOf(problems);
         if ((filter == null) == problems.isEmpty()) {
@@ -17,14 +19,5 @@ public record CompileResult(String text, Filter filter, List<FilterProblem> prob
 
     public boolean ok() {
         return filter != null;
-    }
-
-    /** The problems rendered with a caret under each span (against {@code text}). */
-    public String describeProblems() {
-        StringBuilder b = new StringBuilder();
-        for (FilterProblem p : problems) {
-            b.append(p.render(text)).append('\n');
-        }
-        return b.toString();
     }
 }

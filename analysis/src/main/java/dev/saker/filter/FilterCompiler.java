@@ -32,20 +32,20 @@ public final class FilterCompiler {
         this.registry = registry;
     }
 
-    /** Compiles a parsed (and macro/list-expanded) tree; {@code text} is what spans point into, for messages. */
-    public static CompileResult compile(Expr expr, String text, FieldRegistry registry) {
+    /** Compiles a parsed (and macro/list-expanded) tree. */
+    public static CompileResult compile(Expr expr, FieldRegistry registry) {
         FilterCompiler c = new FilterCompiler(registry);
         Filter f = c.filter(expr);
-        return c.problems.isEmpty() ? new CompileResult(text, f, List.of()) : new CompileResult(text, null, c.problems);
+        return c.problems.isEmpty() ? new CompileResult(f, List.of()) : new CompileResult(null, c.problems);
     }
 
     /** Parses and compiles a condition that uses no macros or lists: {@code saker read}'s filter. */
     public static CompileResult compile(String text, String sourceName, FieldRegistry registry) {
         ParseResult parsed = Condition.parse(text, sourceName);
         if (!parsed.ok()) {
-            return new CompileResult(text, null, parsed.problems());
+            return new CompileResult(null, parsed.problems());
         }
-        return compile(parsed.expr(), text, registry);
+        return compile(parsed.expr(), registry);
     }
 
     private Filter filter(Expr e) {

@@ -40,28 +40,34 @@ public record FilterProblem(Code code, String message, Span span) {
     }
 
     /**
-     * The problem as printed for a user: the message, the offending line of {@code text}, and a
-     * caret line under the span.
+     * The problem as printed for a user: {@code source:line:col: message}, the offending line of
+     * {@code text}, and a caret line under the span.
      */
     public String render(String text) {
-        int lineStart = text.lastIndexOf('\n', Math.max(0, span.start() - 1)) + 1;
-        if (span.start() == 0) {
-            lineStart = 0;
-        }
-        int lineEnd = text.indexOf('\n', span.start());
-        if (lineEnd < 0) {
-            lineEnd = text.length();
-        }
+        int lineStart = lineStart(text);
         int line = 1;
         for (int i = 0; i < lineStart; i++) {
             if (text.charAt(i) == '\n') {
                 line++;
             }
         }
+        return span.source() + ":" + line + ":" + (span.start() - lineStart + 1) + ": " + message + "\n" + excerpt(text);
+    }
+
+    /** The line of {@code text} holding the span's start, and under it carets marking the span. */
+    public String excerpt(String text) {
+        int lineStart = lineStart(text);
+        int lineEnd = text.indexOf('\n', Math.min(span.start(), text.length()));
+        if (lineEnd < 0) {
+            lineEnd = text.length();
+        }
         int col = span.start() - lineStart;
         int carets = Math.max(1, Math.min(span.end(), lineEnd) - span.start());
-        return span.source() + ":" + line + ":" + (col + 1) + ": " + message + "\n"
-                + text.substring(lineStart, lineEnd) + "\n"
-                + " ".repeat(col) + "^".repeat(carets);
+        return text.substring(lineStart, lineEnd) + "\n" + " ".repeat(col) + "^".repeat(carets);
+    }
+
+    private int lineStart(String text) {
+        int start = Math.min(span.start(), text.length());
+        return start == 0 ? 0 : text.lastIndexOf('\n', start - 1) + 1;
     }
 }
