@@ -102,6 +102,27 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aDirectoryLoadsItsYamlFilesInSortedOrder() throws IOException {
+        Path rulesDir = Files.createDirectory(dir.resolve("rules.d"));
+        Files.writeString(rulesDir.resolve("b.yaml"), """
+                - rule: r1
+                  enabled: false
+                """);
+        Files.writeString(rulesDir.resolve("a.yml"), """
+                - rule: r1
+                  desc: d
+                  condition: evt.type = execve
+                  output: "x %proc.name"
+                  priority: notice
+                """);
+        Files.writeString(rulesDir.resolve("notes.txt"), "not rules");
+        CliRun run = CliRun.of("validate", rulesDir.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).isEqualTo(rulesDir.resolve("a.yml") + ": Ok\n" + rulesDir.resolve("b.yaml")
+                + ": Ok, with warnings\n");
+    }
+
+    @Test
     void missingFileExitsOneWithOneLine() {
         CliRun run = CliRun.of("validate", dir.resolve("nope.yaml").toString());
         assertThat(run.exitCode()).isEqualTo(1);
