@@ -292,7 +292,8 @@ final class ConditionParser {
         if (lx.fieldName()) {
             return leave(fieldRemainder(lx.token, start));
         }
-        throw fail("expected field transformer argument: field, transformer, quoted string, number, or transformer list");
+        throw fail("expected field transformer argument: field, transformer, quoted string, number, or transformer list",
+                true);
     }
 
     private Operand transformList(int start) {
@@ -330,7 +331,7 @@ final class ConditionParser {
         if (lx.hexNumber() || lx.number()) {
             return new Operand.Value(lx.token, false, span(start));
         }
-        throw fail("expected transformer list argument: field, transformer, quoted string, or number");
+        throw fail("expected transformer list argument: field, transformer, quoted string, or number", true);
     }
 
     private Expr parseCondition(Operand left, int start) {
@@ -541,7 +542,7 @@ final class ConditionParser {
             lx.blank();
             int fieldStart = lx.pos;
             if (!lx.fieldName()) {
-                throw fail("expected a field within 'val' transformer");
+                throw fail("expected a field within 'val' transformer", true);
             }
             Operand.Field field = fieldRemainder(lx.token, fieldStart);
             lx.blank();
@@ -559,17 +560,22 @@ final class ConditionParser {
         return leave(null);
     }
 
+    private Failure fail(String message) {
+        return fail(message, false);
+    }
+
     /**
      * A syntax problem at the cursor. It is "unexpected end" when nothing but blanks remains, or
-     * when what remains is the start of a keyword or operator (the user is typing it).
+     * when what remains is being typed: the start of a keyword or operator, a field name's next
+     * '.segment', or (where a field is expected) the start of a field name.
      */
-    private Failure fail(String message) {
+    private Failure fail(String message, boolean fieldExpected) {
         int at = lx.pos;
         while (at < lx.text.length() && ConditionLexer.isBlank(lx.text.charAt(at))) {
             at++;
         }
         String rest = lx.text.substring(at);
-        if (rest.isEmpty() || isKeywordPrefix(rest)) {
+        if (rest.isEmpty() || isKeywordPrefix(rest) || typingField(at, rest, fieldExpected)) {
             return new Failure(FilterProblem.Code.UNEXPECTED_END, message, at, lx.text.length());
         }
         int end = at + 1;
@@ -579,13 +585,27 @@ final class ConditionParser {
         return new Failure(FilterProblem.Code.SYNTAX, message, at, end);
     }
 
+    private boolean typingField(int at, String rest, boolean fieldExpected) {
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (!(Character.isLetterOrDigit(c) && c < 128) && c != '_' && c != '.') {
+                return false;
+            }
+        }
+        if (rest.charAt(0) == '.') {
+            return at > 0 && Character.isLetterOrDigit(lx.text.charAt(at - 1));
+        }
+        return fieldExpected && Character.isLetter(rest.charAt(0));
+    }
+
     private static final String[] KEYWORDS = {"and", "or", "not", "exists", "glob", "iglob", "contains", "icontains",
         "bcontains", "startswith", "bstartswith", "endswith", "regex", "intersects", "in", "pmatch", "oneof", "anyof",
         "allof", "val", "tolower", "toupper", "b64", "basename", "len", "join", "concat", "getopt", "==", "!="};
 
     private static boolean isKeywordPrefix(String rest) {
         for (String k : KEYWORDS) {
-            if (k.startsWith(rest) && k.length() > rest.length()) {
+            // a whole keyword still needs what follows it (a blank, a value), except exists, which ends a check
+            if (k.startsWith(rest) && (k.length() > rest.length() || !k.equals("exists"))) {
                 return true;
             }
         }
