@@ -71,4 +71,13 @@ class ArchitectureTest {
             .because("renderings are the last stage of the headless pipeline and serve saker read,"
                     + " saker scan, the workbench and the tests alike")
             .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule rulesStandOnFieldsAndFilters = noClasses()
+            .that().resideInAPackage("dev.saker.rules..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.saker.engine..", "dev.saker.format..", "dev.saker.app..", "dev.saker.ui..")
+            .because("loading and compiling rules needs only events, state, fields and the condition language;"
+                    + " the engine runs compiled rules and format renders alerts, both after the rules stage")
+            .allowEmptyShould(true);
 }
