@@ -74,20 +74,6 @@ final class ConditionParser {
     private static final String TRANSFORMERS = "'val', 'tolower', 'toupper', 'b64', 'basename', 'len', 'join', "
             + "'concat', 'getopt'";
 
-    /** A parse stopped by a problem at {@code [start, end)}; cheap (no stack trace). */
-    static final class Failure extends RuntimeException {
-        final FilterProblem.Code code;
-        final int start;
-        final int end;
-
-        Failure(FilterProblem.Code code, String message, int start, int end) {
-            super(message, null, false, false);
-            this.code = code;
-            this.start = start;
-            this.end = end;
-        }
-    }
-
     private final ConditionLexer lx;
     private final String source;
     private final int maxDepth;
@@ -564,51 +550,8 @@ final class ConditionParser {
         return fail(message, false);
     }
 
-    /**
-     * A syntax problem at the cursor. It is "unexpected end" when nothing but blanks remains, or
-     * when what remains is being typed: the start of a keyword or operator, a field name's next
-     * '.segment', or (where a field is expected) the start of a field name.
-     */
+    /** A syntax problem at the cursor, classified as incomplete or invalid by {@link Failure#at}. */
     private Failure fail(String message, boolean fieldExpected) {
-        int at = lx.pos;
-        while (at < lx.text.length() && ConditionLexer.isBlank(lx.text.charAt(at))) {
-            at++;
-        }
-        String rest = lx.text.substring(at);
-        if (rest.isEmpty() || isKeywordPrefix(rest) || typingField(at, rest, fieldExpected)) {
-            return new Failure(FilterProblem.Code.UNEXPECTED_END, message, at, lx.text.length());
-        }
-        int end = at + 1;
-        while (end < lx.text.length() && !ConditionLexer.isBlank(lx.text.charAt(end))) {
-            end++;
-        }
-        return new Failure(FilterProblem.Code.SYNTAX, message, at, end);
-    }
-
-    private boolean typingField(int at, String rest, boolean fieldExpected) {
-        for (int i = 0; i < rest.length(); i++) {
-            char c = rest.charAt(i);
-            if (!(Character.isLetterOrDigit(c) && c < 128) && c != '_' && c != '.') {
-                return false;
-            }
-        }
-        if (rest.charAt(0) == '.') {
-            return at > 0 && Character.isLetterOrDigit(lx.text.charAt(at - 1));
-        }
-        return fieldExpected && Character.isLetter(rest.charAt(0));
-    }
-
-    private static final String[] KEYWORDS = {"and", "or", "not", "exists", "glob", "iglob", "contains", "icontains",
-        "bcontains", "startswith", "bstartswith", "endswith", "regex", "intersects", "in", "pmatch", "oneof", "anyof",
-        "allof", "val", "tolower", "toupper", "b64", "basename", "len", "join", "concat", "getopt", "==", "!="};
-
-    private static boolean isKeywordPrefix(String rest) {
-        for (String k : KEYWORDS) {
-            // a whole keyword still needs what follows it (a blank, a value), except exists, which ends a check
-            if (k.startsWith(rest) && (k.length() > rest.length() || !k.equals("exists"))) {
-                return true;
-            }
-        }
-        return false;
+        return Failure.at(lx.text, lx.pos, message, fieldExpected);
     }
 }
