@@ -122,8 +122,7 @@ public final class FilterConditions implements ConditionLanguage {
     @Override
     public Compiled compile(Syntax expanded, FieldRegistry fields) throws ConditionError {
         Expr expr = ((Tree) expanded).expr;
-        String root = texts.get(expr.span().source());
-        CompileResult c = FilterCompiler.compile(expr, root == null ? "" : root, fields);
+        CompileResult c = FilterCompiler.compile(expr, fields);
         if (!c.ok()) {
             throw error(c.problems().get(0));
         }
