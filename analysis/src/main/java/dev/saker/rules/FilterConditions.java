@@ -127,7 +127,16 @@ public final class FilterConditions implements ConditionLanguage {
             throw error(c.problems().get(0));
         }
         checkEventTypes(expr);
-        return new Compiled(List.of(), codes.count(expr), new FilterCompiled(c.filter()));
+        List<ConditionError> warnings = new ArrayList<>();
+        List<Expr.Check> checks = new ArrayList<>();
+        EventCodes.checks(expr, checks);
+        for (Expr.Check check : checks) {
+            ValueWarnings.of(check, fields, (msg, span) -> {
+                int[] lc = lineColumn(span);
+                warnings.add(new ConditionError(msg, span.start(), lc[0], lc[1]));
+            });
+        }
+        return new Compiled(warnings, codes.count(expr), new FilterCompiled(c.filter()));
     }
 
     /** The filter compiled from a tree this language produced. */

@@ -36,7 +36,7 @@ final class OutputFormat {
             int end = token(fmt, k, fields);
             if (end < 0) {
                 int stop = k;
-                while (stop < fmt.length() && !Character.isWhitespace(fmt.charAt(stop))) {
+                while (stop < fmt.length() && isTokenChar(fmt.charAt(stop))) {
                     stop++;
                 }
                 return "invalid formatting token " + fmt.substring(k, stop);
@@ -44,6 +44,10 @@ final class OutputFormat {
             j = end;
         }
         return null;
+    }
+
+    private static boolean isTokenChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '[' || c == ']';
     }
 
     /** The end of the field or transformer token at {@code from}, or -1. */

@@ -61,4 +61,16 @@ class ConditionWarningsTest {
         assertThat(skip.successful()).isTrue();
         assertThat(skip.warnings()).extracting(LoadProblem::code).containsExactly(LoadCode.LOAD_UNKNOWN_FILTER);
     }
+
+    @Test
+    void constantValuesThatLookLikeFieldsOrPlainRegexesWarn() {
+        LoadResult field = rule("evt.type = open and proc.name = proc.pname");
+        assertThat(field.warnings()).extracting(LoadProblem::message)
+                .containsExactly("'proc.pname' may be a valid field misused as a const string value");
+        assertThat(field.warnings().get(0).code()).isEqualTo(LoadCode.LOAD_COMPILE_CONDITION);
+        LoadResult regex = rule("evt.type = open and proc.name regex '.*bash'");
+        assertThat(regex.warnings()).extracting(LoadProblem::message).containsExactly("regex check with '.*bash' may be"
+                + " optimized with simpler operators such as '=', 'contains', 'startswith', 'endswith'");
+        assertThat(rule("evt.type = open and proc.name regex 'ba(sh|zsh)'").warnings()).isEmpty();
+    }
 }
