@@ -31,7 +31,7 @@ public final class Condition {
         try {
             Expr e = new ConditionParser(text, sourceName, maxDepth).parse();
             return new ParseResult(text, sourceName, e, java.util.List.of());
-        } catch (ConditionParser.Failure f) {
+        } catch (Failure f) {
             FilterProblem p = new FilterProblem(f.code, f.getMessage(), new Span(sourceName, f.start, Math.max(f.start, f.end)));
             return new ParseResult(text, sourceName, null, java.util.List.of(p));
         } catch (StackOverflowError e) {

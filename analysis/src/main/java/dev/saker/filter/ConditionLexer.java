@@ -249,7 +249,7 @@ final class ConditionLexer {
             }
             prev = c;
         }
-        throw new ConditionParser.Failure(FilterProblem.Code.UNTERMINATED_STRING,
+        throw new Failure(FilterProblem.Code.UNTERMINATED_STRING,
                 "unterminated quoted string", pos, text.length());
     }
 

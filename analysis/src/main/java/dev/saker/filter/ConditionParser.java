@@ -74,20 +74,6 @@ final class ConditionParser {
     private static final String TRANSFORMERS = "'val', 'tolower', 'toupper', 'b64', 'basename', 'len', 'join', "
             + "'concat', 'getopt'";
 
-    /** A parse stopped by a problem at {@code [start, end)}; cheap (no stack trace). */
-    static final class Failure extends RuntimeException {
-        final FilterProblem.Code code;
-        final int start;
-        final int end;
-
-        Failure(FilterProblem.Code code, String message, int start, int end) {
-            super(message, null, false, false);
-            this.code = code;
-            this.start = start;
-            this.end = end;
-        }
-    }
-
     private final ConditionLexer lx;
     private final String source;
     private final int maxDepth;
@@ -292,7 +278,8 @@ final class ConditionParser {
         if (lx.fieldName()) {
             return leave(fieldRemainder(lx.token, start));
         }
-        throw fail("expected field transformer argument: field, transformer, quoted string, number, or transformer list");
+        throw fail("expected field transformer argument: field, transformer, quoted string, number, or transformer list",
+                true);
     }
 
     private Operand transformList(int start) {
@@ -330,7 +317,7 @@ final class ConditionParser {
         if (lx.hexNumber() || lx.number()) {
             return new Operand.Value(lx.token, false, span(start));
         }
-        throw fail("expected transformer list argument: field, transformer, quoted string, or number");
+        throw fail("expected transformer list argument: field, transformer, quoted string, or number", true);
     }
 
     private Expr parseCondition(Operand left, int start) {
@@ -541,7 +528,7 @@ final class ConditionParser {
             lx.blank();
             int fieldStart = lx.pos;
             if (!lx.fieldName()) {
-                throw fail("expected a field within 'val' transformer");
+                throw fail("expected a field within 'val' transformer", true);
             }
             Operand.Field field = fieldRemainder(lx.token, fieldStart);
             lx.blank();
@@ -559,36 +546,12 @@ final class ConditionParser {
         return leave(null);
     }
 
-    /**
-     * A syntax problem at the cursor. It is "unexpected end" when nothing but blanks remains, or
-     * when what remains is the start of a keyword or operator (the user is typing it).
-     */
     private Failure fail(String message) {
-        int at = lx.pos;
-        while (at < lx.text.length() && ConditionLexer.isBlank(lx.text.charAt(at))) {
-            at++;
-        }
-        String rest = lx.text.substring(at);
-        if (rest.isEmpty() || isKeywordPrefix(rest)) {
-            return new Failure(FilterProblem.Code.UNEXPECTED_END, message, at, lx.text.length());
-        }
-        int end = at + 1;
-        while (end < lx.text.length() && !ConditionLexer.isBlank(lx.text.charAt(end))) {
-            end++;
-        }
-        return new Failure(FilterProblem.Code.SYNTAX, message, at, end);
+        return fail(message, false);
     }
 
-    private static final String[] KEYWORDS = {"and", "or", "not", "exists", "glob", "iglob", "contains", "icontains",
-        "bcontains", "startswith", "bstartswith", "endswith", "regex", "intersects", "in", "pmatch", "oneof", "anyof",
-        "allof", "val", "tolower", "toupper", "b64", "basename", "len", "join", "concat", "getopt", "==", "!="};
-
-    private static boolean isKeywordPrefix(String rest) {
-        for (String k : KEYWORDS) {
-            if (k.startsWith(rest) && k.length() > rest.length()) {
-                return true;
-            }
-        }
-        return false;
+    /** A syntax problem at the cursor, classified as incomplete or invalid by {@link Failure#at}. */
+    private Failure fail(String message, boolean fieldExpected) {
+        return Failure.at(lx.text, lx.pos, message, fieldExpected);
     }
 }

@@ -54,7 +54,7 @@ final class Escapes {
         return b.toString();
     }
 
-    private static ConditionParser.Failure bad(int start, int end, String message) {
-        return new ConditionParser.Failure(FilterProblem.Code.BAD_ESCAPE, message, start, end);
+    private static Failure bad(int start, int end, String message) {
+        return new Failure(FilterProblem.Code.BAD_ESCAPE, message, start, end);
     }
 }

@@ -11,9 +11,11 @@ import java.util.List;
  * matches {@code /var/run/file.txt}). Matching walks the path in place without allocating.
  */
 final class PathPrefixes {
-    private final List<String[]> prefixes = new ArrayList<>();
+    /** Each prefix's components; an array, not a list, so matching creates no iterator. */
+    private final String[][] prefixes;
 
     PathPrefixes(List<String> paths) {
+        List<String[]> all = new ArrayList<>();
         for (String p : paths) {
             List<String> comps = new ArrayList<>();
             for (String c : p.split("/")) {
@@ -21,8 +23,9 @@ final class PathPrefixes {
                     comps.add(c);
                 }
             }
-            prefixes.add(comps.toArray(new String[0]));
+            all.add(comps.toArray(new String[0]));
         }
+        prefixes = all.toArray(new String[0][]);
     }
 
     boolean matches(String path) {

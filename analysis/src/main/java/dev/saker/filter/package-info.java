@@ -15,6 +15,8 @@
  *   <li><b>check and compile</b> ({@link dev.saker.filter.FilterCompiler#compile}): fields resolved
  *       against a {@link dev.saker.fields.FieldRegistry}, operators and values checked against field
  *       types, and the tree turned into a {@link dev.saker.filter.Filter}. Dump: {@code filter.toString()}.</li>
+ *   <li><b>explain</b> ({@link dev.saker.filter.ConditionExplainer}): for one event, every node's
+ *       value (true, false, or missing field) and the field values each check read.</li>
  * </ol>
  *
  * Field-name resolution stays out of the parser: a tree names fields as text, so the same tree can

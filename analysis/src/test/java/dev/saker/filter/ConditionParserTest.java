@@ -145,7 +145,8 @@ class ConditionParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"proc.name = bash and", "proc.name = bash and ", "(proc.name = bash", "proc.name",
         "proc.name =", "proc.name = 'abc", "proc.name in (a, b", "proc.name cont", "a an", "a and not",
-        "tolower(proc.name", "proc.aname[", "", "   "})
+        "tolower(proc.name", "proc.aname[", "", "   ", "proc.", "a and fd.", "tolower(pr", "proc.name = val(pro",
+        "fd.name startswith", "proc.name in (a) or"})
     void incompleteConditionsAreIncomplete(String text) {
         ParseResult r = Condition.parse(text, "t");
         assertThat(r.status()).as(text + " -> " + r.problems()).isEqualTo(ParseResult.Status.INCOMPLETE);
@@ -153,7 +154,7 @@ class ConditionParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"proc.name = bash xyz", "proc.name foo", "proc.pid > abc", "proc.name = bash andx",
-        "= bash", "proc.name = (a)", "proc.name in (a,)", "a )", "val(proc.name) = x"})
+        "= bash", "proc.name = (a)", "proc.name = x exists", "proc.name = x .y", "proc.name in (a,)", "a )", "val(proc.name) = x"})
     void invalidConditionsAreInvalid(String text) {
         ParseResult r = Condition.parse(text, "t");
         assertThat(r.status()).as(text + " -> " + r.problems()).isEqualTo(ParseResult.Status.INVALID);
