@@ -39,15 +39,6 @@ public final class FilterCompiler {
         return c.problems.isEmpty() ? new CompileResult(f, List.of()) : new CompileResult(null, c.problems);
     }
 
-    /**
-     * As {@link #compile(Expr, FieldRegistry)}; the root condition's text is not needed (problems
-     * carry spans, rendered against the text their source names). Kept for the rules layer, which
-     * was written against the first version of this API.
-     */
-    public static CompileResult compile(Expr expr, String rootText, FieldRegistry registry) {
-        return compile(expr, registry);
-    }
-
     /** Parses and compiles a condition that uses no macros or lists: {@code saker read}'s filter. */
     public static CompileResult compile(String text, String sourceName, FieldRegistry registry) {
         ParseResult parsed = Condition.parse(text, sourceName);
