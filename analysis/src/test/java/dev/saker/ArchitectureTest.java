@@ -55,10 +55,29 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule filtersComeBeforeRulesEngineAndRenderings = noClasses()
+            .that().resideInAPackage("dev.saker.filter..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.saker.rules..", "dev.saker.engine..", "dev.saker.format..", "dev.saker.app..")
+            .because("the condition language is parsed, checked and evaluated over fields alone; rules"
+                    + " files, the engine and renderings build on it, and the registry it resolves"
+                    + " fields against is passed in, never looked up in a later stage")
+            .allowEmptyShould(true);
+
+    @ArchTest
     static final ArchRule formatRendersWithoutTheApp = noClasses()
             .that().resideInAPackage("dev.saker.format..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.saker.app..", "dev.saker.ui..")
             .because("renderings are the last stage of the headless pipeline and serve saker read,"
                     + " saker scan, the workbench and the tests alike")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule rulesStandOnFieldsAndFilters = noClasses()
+            .that().resideInAPackage("dev.saker.rules..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.saker.engine..", "dev.saker.format..", "dev.saker.app..", "dev.saker.ui..")
+            .because("loading and compiling rules needs only events, state, fields and the condition language;"
+                    + " the engine runs compiled rules and format renders alerts, both after the rules stage")
             .allowEmptyShould(true);
 }

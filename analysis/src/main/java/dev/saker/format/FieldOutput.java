@@ -5,6 +5,7 @@ import dev.saker.fields.InspectedEvents;
 import dev.saker.fields.LibsEdition;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 
 /**
  * {@code saker read -p FORMAT} and {@code -j}: a capture's events printed with a field format, as
@@ -40,12 +41,24 @@ public final class FieldOutput {
      * after event number {@code limit} when it is not negative.
      */
     public Printed write(Path capture, LibsEdition edition, Appendable out, long limit) throws IOException {
+        return write(capture, edition, out, limit, c -> true);
+    }
+
+    /**
+     * As {@link #write(Path, LibsEdition, Appendable, long)}, printing only the events {@code shown}
+     * accepts (saker read's filter); the others still count toward {@code limit}, which is an event number.
+     */
+    public Printed write(Path capture, LibsEdition edition, Appendable out, long limit, Predicate<EventContext> shown)
+            throws IOException {
         long lines = 0;
         StringBuilder line = new StringBuilder(1024);
         try (InspectedEvents events = InspectedEvents.open(capture, edition)) {
             for (EventContext c; (c = events.next()) != null; ) {
                 if (limit >= 0 && c.num() > limit) {
                     break;
+                }
+                if (!shown.test(c)) {
+                    continue;
                 }
                 line.setLength(0);
                 boolean printed;

@@ -1,8 +1,12 @@
 package dev.saker.app;
 
 import dev.saker.fields.LibsEdition;
+import dev.saker.filter.CompileResult;
+import dev.saker.filter.FilterCompiler;
+import dev.saker.filter.FilterProblem;
 import dev.saker.format.FieldOutput;
 import dev.saker.format.FormatException;
+import dev.saker.format.RenderedFields;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -12,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** `saker read`: prints a capture's events as `sysdig -r` does. */
+/** `saker read`: prints a capture's events as `sysdig -r` does, optionally only those a filter matches. */
 @Command(name = "read", description = "Print the events of a capture, as sysdig -r prints them.")
 final class ReadCommand implements Callable<Integer> {
     /** sysdig's default line (its DEFAULT_OUTPUT_STR). */
@@ -31,6 +35,11 @@ final class ReadCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "CAPTURE", description = "a .scap file (plain or gzip)")
     Path capture;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "FILTER",
+            description = "print only events matching this condition (Falco's condition language, e.g. "
+                    + "\"evt.type=open and fd.name contains /etc\")")
+    String filter;
 
     @Option(names = "-n", paramLabel = "N", description = "stop after event number N")
     long limit = -1;
@@ -54,6 +63,19 @@ final class ReadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        CompileResult compiled = null;
+        if (filter != null) {
+            compiled = FilterCompiler.compile(filter, "filter", RenderedFields.registry());
+            if (!compiled.ok()) {
+                // the condition is the user's: each problem with a caret under its span, nothing read
+                for (FilterProblem p : compiled.problems()) {
+                    spec.commandLine().getErr().println("saker: " + (p.isIncomplete() ? "incomplete" : "invalid")
+                            + " filter: " + p.message());
+                    p.excerpt(filter).lines().forEach(l -> spec.commandLine().getErr().println("  " + l));
+                }
+                return UserErrorHandler.BAD_INPUT;
+            }
+        }
         FieldOutput output;
         try {
             output = json ? FieldOutput.json(format) : FieldOutput.text(format == null ? DEFAULT_FORMAT : format);
@@ -67,7 +89,8 @@ final class ReadCommand implements Callable<Integer> {
         Utf8Output out = new Utf8Output(System.out);
         FieldOutput.Printed printed;
         try {
-            printed = output.write(capture, semantics.edition, out, limit);
+            printed = compiled == null ? output.write(capture, semantics.edition, out, limit)
+                    : output.write(capture, semantics.edition, out, limit, compiled.filter()::matches);
         } finally {
             out.flush();
         }

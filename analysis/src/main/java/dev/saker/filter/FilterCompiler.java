@@ -1,0 +1,293 @@
+package dev.saker.filter;
+
+import dev.saker.fields.BoundField;
+import dev.saker.fields.Field;
+import dev.saker.fields.FieldRegistry;
+import dev.saker.fields.FieldType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The checker and compiler stage: resolves every field of an (expanded) syntax tree against a
+ * field registry, checks that each operator suits its field's type as libsinsp does, reads
+ * right-hand values as the field's type, and builds the {@link Filter}. Every problem is collected
+ * (not just the first), each with the span of the offending node.
+ *
+ * <p>Which operators each type takes (libsinsp flt_is_comparable): numbers {@code = == != < <= > >=
+ * in intersects exists}; booleans {@code = == != in intersects exists}; strings everything but
+ * bcontains/bstartswith (which need byte buffers).
+ */
+public final class FilterCompiler {
+    /** Ancestor fields that, without an index, mean "any ancestor" in a filter. */
+    private static final Set<String> ANCESTOR_FIELDS =
+            Set.of("proc.aname", "proc.apid", "proc.aexe", "proc.aexepath", "proc.acmdline", "proc.aenv");
+
+    private final FieldRegistry registry;
+    private final List<FilterProblem> problems = new ArrayList<>();
+
+    private FilterCompiler(FieldRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Compiles a parsed (and macro/list-expanded) tree. */
+    public static CompileResult compile(Expr expr, FieldRegistry registry) {
+        FilterCompiler c = new FilterCompiler(registry);
+        Filter f = c.filter(expr);
+        return c.problems.isEmpty() ? new CompileResult(f, List.of()) : new CompileResult(null, c.problems);
+    }
+
+    /** Parses and compiles a condition that uses no macros or lists: {@code saker read}'s filter. */
+    public static CompileResult compile(String text, String sourceName, FieldRegistry registry) {
+        ParseResult parsed = Condition.parse(text, sourceName);
+        if (!parsed.ok()) {
+            return new CompileResult(null, parsed.problems());
+        }
+        return compile(parsed.expr(), registry);
+    }
+
+    private Filter filter(Expr e) {
+        if (e instanceof Expr.And a) {
+            return new CompiledNodes.And(a.children().stream().map(this::filter).toArray(Filter[]::new));
+        } else if (e instanceof Expr.Or o) {
+            return new CompiledNodes.Or(o.children().stream().map(this::filter).toArray(Filter[]::new));
+        } else if (e instanceof Expr.Not n) {
+            return new CompiledNodes.Not(filter(n.child()));
+        } else if (e instanceof Expr.Identifier i) {
+            problem(FilterProblem.Code.UNDEFINED_IDENTIFIER, "Undefined macro '" + i.name() + "' used in filter.", i.span());
+            return Filter.ALL;
+        }
+        return check((Expr.Check) e);
+    }
+
+    private Filter check(Expr.Check c) {
+        String source = c.toString();
+        Field ancestor = anyAncestorField(c.left());
+        ValueSource left = ancestor == null ? source(c.left()) : null;
+        if (left == null && ancestor == null) {
+            return Filter.ALL;
+        }
+        FieldType type = ancestor != null ? (ancestor.type() == FieldType.TIME ? FieldType.NUMBER : ancestor.type())
+                : left.type();
+        if (!operatorFits(c.op(), type)) {
+            problem(FilterProblem.Code.OPERATOR_NOT_SUPPORTED, "'" + c.op().text() + "' operator not supported for "
+                    + typeName(type) + " filters", c.span());
+            return Filter.ALL;
+        }
+        if (c.right() instanceof Operand.Transform || c.right() instanceof Operand.TransformList) {
+            if (ancestor != null) {
+                problem(FilterProblem.Code.TRANSFORMER, "an ancestor field without an index cannot be compared with "
+                        + "another field", c.left().span());
+                return Filter.ALL;
+            }
+            ValueSource right = source(c.right());
+            return right == null ? Filter.ALL : new CompiledNodes.Comparison(left, c.op(), right, source);
+        }
+        ValueTest test = test(c, type);
+        if (test == null) {
+            return Filter.ALL;
+        }
+        return ancestor != null ? new CompiledNodes.AnyAncestor(ancestor, test, source)
+                : new CompiledNodes.Check(left, test, source);
+    }
+
+    private Field anyAncestorField(Operand left) {
+        if (left instanceof Operand.Field f && f.arg() == null && ANCESTOR_FIELDS.contains(f.name())) {
+            return registry.get(f.name());
+        }
+        return null;
+    }
+
+    private static boolean operatorFits(Operator op, FieldType type) {
+        return switch (type) {
+            case NUMBER, TIME -> switch (op) {
+                case EQ, EQEQ, NE, LT, LE, GT, GE, IN, INTERSECTS, EXISTS -> true;
+                default -> false;
+            };
+            case BOOL -> switch (op) {
+                case EQ, EQEQ, NE, IN, INTERSECTS, EXISTS -> true;
+                default -> false;
+            };
+            case STRING -> op != Operator.BCONTAINS && op != Operator.BSTARTSWITH;
+        };
+    }
+
+    private static String typeName(FieldType type) {
+        return switch (type) {
+            case NUMBER, TIME -> "numeric";
+            case BOOL -> "boolean";
+            case STRING -> "string";
+        };
+    }
+
+    private ValueSource source(Operand o) {
+        if (o instanceof Operand.Field f) {
+            BoundField b = bind(f);
+            return b == null ? null : new ValueSource.FieldValue(b);
+        } else if (o instanceof Operand.Value v) {
+            return new ValueSource.Literal(v.text());
+        } else if (o instanceof Operand.Transform t) {
+            return transform(t);
+        }
+        problem(FilterProblem.Code.TRANSFORMER, "a list is only an argument of join()", o.span());
+        return null;
+    }
+
+    private ValueSource transform(Operand.Transform t) {
+        if (t.arg() != null) {
+            problem(FilterProblem.Code.TRANSFORMER, "an index after a transformer is not supported", t.span());
+            return null;
+        }
+        List<Operand> args = t.args();
+        if (t.kind() == Operand.Transformer.JOIN && args.size() == 2 && args.get(1) instanceof Operand.TransformList l) {
+            List<Operand> all = new ArrayList<>();
+            all.add(args.get(0));
+            all.addAll(l.items());
+            args = all;
+        }
+        List<ValueSource> inputs = new ArrayList<>();
+        for (Operand a : args) {
+            ValueSource s = source(a);
+            if (s == null) {
+                return null;
+            }
+            inputs.add(s);
+        }
+        switch (t.kind()) {
+            case VAL:
+                return inputs.get(0);
+            case GETOPT:
+                problem(FilterProblem.Code.TRANSFORMER, "the 'getopt' transformer is not supported", t.span());
+                return null;
+            case CONCAT:
+                if (inputs.size() < 2) {
+                    problem(FilterProblem.Code.TRANSFORMER, "'concat' needs at least two arguments", t.span());
+                    return null;
+                }
+                return new ValueSource.Transformed(t.kind(), inputs);
+            case JOIN:
+                if (args == t.args()) {
+                    problem(FilterProblem.Code.TRANSFORMER, "'join' takes a separator and a list: join(sep, (a, b))", t.span());
+                    return null;
+                }
+                return new ValueSource.Transformed(t.kind(), inputs);
+            default:
+                if (inputs.size() != 1) {
+                    problem(FilterProblem.Code.TRANSFORMER, "'" + t.kind().text() + "' takes one argument", t.span());
+                    return null;
+                }
+                if (inputs.get(0).type() != FieldType.STRING) {
+                    problem(FilterProblem.Code.TRANSFORMER, "'" + t.kind().text() + "' transformer is not supported "
+                            + "on " + typeName(inputs.get(0).type()) + " values", t.span());
+                    return null;
+                }
+                return new ValueSource.Transformed(t.kind(), inputs);
+        }
+    }
+
+    private BoundField bind(Operand.Field f) {
+        Field field = registry.get(f.name());
+        if (field == null) {
+            problem(FilterProblem.Code.UNKNOWN_FIELD, "filter_check called with nonexistent field " + f.name(), f.span());
+            return null;
+        }
+        if (f.arg() != null && field.argument() == Field.Argument.NONE) {
+            problem(FilterProblem.Code.FIELD_ARGUMENT, "field '" + f.name() + "' does not take an argument", f.span());
+            return null;
+        }
+        if (f.arg() == null && field.argument() == Field.Argument.REQUIRED) {
+            problem(FilterProblem.Code.FIELD_ARGUMENT, "field '" + f.name() + "' requires an argument", f.span());
+            return null;
+        }
+        return new BoundField(field, f.arg(), f.text());
+    }
+
+    /** The right-hand side read as the left side's type. */
+    private ValueTest test(Expr.Check c, FieldType type) {
+        if (c.op() == Operator.EXISTS) {
+            return ValueTest.PRESENT;
+        }
+        List<Operand.Value> values = c.right() instanceof Operand.ValueList l ? l.items()
+                : List.of((Operand.Value) c.right());
+        if (c.modifier() != Operator.Modifier.NONE) {
+            ValueTest[] items = new ValueTest[values.size()];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = single(c.op(), type, List.of(values.get(i)));
+                if (items[i] == null) {
+                    return null;
+                }
+            }
+            return new ValueTest.Modified(c.modifier(), items);
+        }
+        if (!c.op().takesList() && values.size() != 1) {
+            problem(FilterProblem.Code.BAD_VALUE, "'" + c.op().text() + "' takes one value, not a list", c.right().span());
+            return null;
+        }
+        return single(c.op(), type, values);
+    }
+
+    private ValueTest single(Operator op, FieldType type, List<Operand.Value> values) {
+        switch (type) {
+            case NUMBER, TIME -> {
+                long[] numbers = new long[values.size()];
+                for (int i = 0; i < numbers.length; i++) {
+                    Long n = number(values.get(i));
+                    if (n == null) {
+                        return null;
+                    }
+                    numbers[i] = n;
+                }
+                return new ValueTest.Number(op, numbers);
+            }
+            case BOOL -> {
+                boolean[] bools = new boolean[values.size()];
+                for (int i = 0; i < bools.length; i++) {
+                    String t = values.get(i).text();
+                    if (!t.equals("true") && !t.equals("false")) {
+                        problem(FilterProblem.Code.BAD_VALUE, "unrecognized boolean value " + t, values.get(i).span());
+                        return null;
+                    }
+                    bools[i] = t.equals("true");
+                }
+                return new ValueTest.Bool(op, bools);
+            }
+            default -> {
+                List<String> texts = values.stream().map(Operand.Value::text).toList();
+                return switch (op) {
+                    case IN, INTERSECTS -> new ValueTest.StringSet(texts);
+                    case PMATCH -> new ValueTest.PathPrefix(new PathPrefixes(texts));
+                    case REGEX -> regex(values.get(0));
+                    default -> new ValueTest.StringOne(op, texts.get(0));
+                };
+            }
+        }
+    }
+
+    private ValueTest regex(Operand.Value v) {
+        try {
+            return new ValueTest.Regex(Pattern.compile(v.text()));
+        } catch (PatternSyntaxException e) {
+            problem(FilterProblem.Code.BAD_VALUE, "invalid regular expression: " + e.getDescription(), v.span());
+            return null;
+        }
+    }
+
+    private Long number(Operand.Value v) {
+        String t = v.text().trim();
+        try {
+            if (t.startsWith("0x") || t.startsWith("0X")) {
+                return Long.parseUnsignedLong(t.substring(2), 16);
+            }
+            return Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
+        } catch (NumberFormatException e) {
+            problem(FilterProblem.Code.BAD_VALUE, "'" + v.text() + "' is not a valid number", v.span());
+            return null;
+        }
+    }
+
+    private void problem(FilterProblem.Code code, String message, Span span) {
+        problems.add(new FilterProblem(code, message, span));
+    }
+}

@@ -1,0 +1,228 @@
+package dev.saker.rules;
+
+import static dev.saker.rules.LoadCode.LOAD_ERR_COMPILE_CONDITION;
+import static dev.saker.rules.LoadCode.LOAD_ERR_VALIDATE;
+
+import dev.saker.fields.FieldRegistry;
+import dev.saker.rules.ConditionLanguage.ConditionError;
+import dev.saker.rules.ConditionLanguage.Syntax;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compiles everything collected so far, in Falco's order (rule_loader::compiler): lists (one level
+ * of lists-of-lists), macros (list substitution, parse, expansion with visibility), then rules
+ * (exceptions, output, condition), and finally the unused macro and list warnings. The first
+ * error stops compilation.
+ */
+final class RuleCompiler {
+    static final String CONTAINER_INFO = "%container.info";
+    private static final List<String> DEPRECATED_FIELDS = List.of("evt.dir", "evt.latency", "evt.latency.s",
+            "evt.latency.ns", "evt.latency.human", "evt.wait_latency");
+
+    private final ConditionLanguage language;
+    private final FieldRegistry fields;
+    private final boolean unknownFieldsSkip;
+
+    RuleCompiler(ConditionLanguage language, FieldRegistry fields, boolean unknownFieldsSkip) {
+        this.language = language;
+        this.fields = fields;
+        this.unknownFieldsSkip = unknownFieldsSkip;
+    }
+
+    /** The compiled rules in evaluation order; problems go to {@code res}. */
+    List<CompiledRule> compile(RuleCollector col, LoadResult res) {
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        Set<String> usedLists = new HashSet<>();
+        Map<String, Syntax> macros = new LinkedHashMap<>();
+        Set<String> usedMacros = new HashSet<>();
+        List<CompiledRule> out = new ArrayList<>();
+        try {
+            compileLists(col, lists, usedLists);
+            compileMacros(col, lists, usedLists, macros, usedMacros);
+            for (RuleInfo r : col.rules().values()) {
+                CompiledRule c = compileRule(r, lists, usedLists, macros, usedMacros, res);
+                if (c != null) {
+                    out.add(c);
+                }
+            }
+        } catch (RuleLoadException e) {
+            res.add(e.problem());
+            return out;
+        }
+        for (MacroInfo m : col.macros().values()) {
+            if (!usedMacros.contains(m.name)) {
+                res.warn(LoadCode.LOAD_UNUSED_MACRO, "Macro not referred to by any other rule/macro", m.ctx);
+            }
+        }
+        for (ListInfo l : col.lists().values()) {
+            if (!usedLists.contains(l.name)) {
+                res.warn(LoadCode.LOAD_UNUSED_LIST, "List not referred to by any other rule/macro", l.ctx);
+            }
+        }
+        return out;
+    }
+
+    private static void compileLists(RuleCollector col, Map<String, List<String>> out, Set<String> used) {
+        for (ListInfo list : col.lists().values()) {
+            List<String> items = new ArrayList<>();
+            for (String item : list.items) {
+                ListInfo ref = col.lists().get(item);
+                if (ref != null && ref.index < list.visibility) {
+                    used.add(ref.name);
+                    // One level only: the referenced list's raw items, as collected.
+                    items.addAll(ref.items);
+                } else {
+                    items.add(item);
+                }
+            }
+            out.put(list.name, items);
+        }
+    }
+
+    private void compileMacros(RuleCollector col, Map<String, List<String>> lists, Set<String> usedLists,
+            Map<String, Syntax> out, Set<String> usedMacros) throws RuleLoadException {
+        for (MacroInfo m : col.macros().values()) {
+            out.put(m.name, parse(m.condition, lists, usedLists, m.conditionCtx));
+        }
+        for (MacroInfo m : col.macros().values()) {
+            Map<String, Syntax> visible = new HashMap<>();
+            for (MacroInfo other : col.macros().values()) {
+                if (other.index < m.visibility) {
+                    visible.put(other.name, out.get(other.name));
+                }
+            }
+            out.put(m.name, resolve(out.get(m.name), visible, m.condition, m.ctx, usedMacros));
+        }
+    }
+
+    /** Lists are substituted into the text (no visibility order between conditions and lists), then parsed. */
+    private Syntax parse(String condition, Map<String, List<String>> lists, Set<String> usedLists, LoadContext ctx)
+            throws RuleLoadException {
+        String text = expandLists(condition, lists, usedLists);
+        try {
+            return language.parse(text);
+        } catch (ConditionError e) {
+            throw new RuleLoadException(LOAD_ERR_COMPILE_CONDITION, e.getMessage(),
+                    ctx.inCondition(text, e.index(), e.line(), e.column()));
+        }
+    }
+
+    static String expandLists(String condition, Map<String, List<String>> lists, Set<String> usedLists) {
+        String text = condition;
+        for (Map.Entry<String, List<String>> l : lists.entrySet()) {
+            String next = ListSubstitution.substitute(text, l.getKey(), l.getValue());
+            if (next != null) {
+                text = next;
+                usedLists.add(l.getKey());
+            }
+        }
+        return text;
+    }
+
+    private static Syntax resolve(Syntax tree, Map<String, Syntax> visible, String condition, LoadContext ctx,
+            Set<String> usedMacros) throws RuleLoadException {
+        MacroResolver resolver = new MacroResolver(visible);
+        Syntax expanded;
+        try {
+            expanded = resolver.run(tree);
+        } catch (ConditionError e) {
+            throw new IllegalStateException("macro substitution cannot fail", e);
+        }
+        MacroResolver.Problem p = resolver.firstProblem();
+        if (p != null) {
+            throw new RuleLoadException(LOAD_ERR_VALIDATE, p.message(),
+                    ctx.inCondition(condition, p.index(), p.line(), p.column()));
+        }
+        usedMacros.addAll(resolver.resolvedMacros());
+        return expanded;
+    }
+
+    private CompiledRule compileRule(RuleInfo r, Map<String, List<String>> lists, Set<String> usedLists,
+            Map<String, Syntax> macros, Set<String> usedMacros, LoadResult res) throws RuleLoadException {
+        if (r.unknownSource) {
+            return null;
+        }
+        boolean skipUnknown = r.skipIfUnknownFilter || unknownFieldsSkip;
+        String condition = r.condition;
+        Set<String> exceptionFields = new TreeSet<>();
+        if (!r.exceptions.isEmpty()) {
+            condition = ExceptionConditions.build(condition, r.exceptions, exceptionFields);
+        }
+        String output = r.output;
+        if (output.contains(CONTAINER_INFO)) {
+            res.warn(LoadCode.LOAD_DEPRECATED_ITEM, "%container.info is deprecated and no more useful, and will be"
+                    + " dropped by Falco 1.0.0. The container plugin will automatically add required fields to the"
+                    + " output message.", r.ctx);
+            output = output.replace(CONTAINER_INFO, "");
+        }
+        String err = OutputFormat.check(output, fields);
+        if (err != null) {
+            if (skipUnknown) {
+                res.warn(LoadCode.LOAD_UNKNOWN_FILTER, err, r.outputCtx);
+                return null;
+            }
+            throw new RuleLoadException(LoadCode.LOAD_ERR_COMPILE_OUTPUT, err, r.outputCtx);
+        }
+        for (String f : DEPRECATED_FIELDS) {
+            if (output.contains(f)) {
+                res.add(new LoadProblem(LoadCode.LOAD_DEPRECATED_ITEM, "usage of deprecated field '" + f
+                        + "' has been detected in the rule output", r.outputCtx, f));
+            }
+        }
+        Syntax parsed = parse(condition, lists, usedLists, r.conditionCtx);
+        String expandedText = expandLists(condition, lists, new HashSet<>());
+        Syntax expanded = resolve(parsed, macros, condition, r.ctx, usedMacros);
+        ConditionLanguage.Warnings warnings = language.warnings(expanded);
+        // Falco points these at the start of the condition text (position 0 of the condition expression).
+        LoadContext whole = r.conditionCtx.inCondition(condition, 0, 0, 0);
+        if (warnings.unsafeNaCheck()) {
+            res.warn(LoadCode.LOAD_UNSAFE_NA_CHECK, "", whole);
+        }
+        for (String f : warnings.deprecatedFields()) {
+            res.add(new LoadProblem(LoadCode.LOAD_DEPRECATED_ITEM, deprecatedFieldDescription(f), whole, f));
+        }
+        ConditionLanguage.Compiled compiled;
+        try {
+            compiled = language.compile(expanded, fields);
+        } catch (ConditionError e) {
+            // Falco names the condition as written (exceptions added, lists not yet substituted) here.
+            LoadContext at = r.conditionCtx.inCondition(condition, e.index(), e.line(), e.column());
+            if (skipUnknown && isUnknownTypeOrField(e.getMessage())) {
+                res.warn(LoadCode.LOAD_UNKNOWN_FILTER, e.getMessage(), at);
+                return null;
+            }
+            throw new RuleLoadException(LOAD_ERR_COMPILE_CONDITION, e.getMessage(), at);
+        }
+        for (ConditionError w : compiled.warnings()) {
+            res.warn(LoadCode.LOAD_COMPILE_CONDITION, w.getMessage(),
+                    r.conditionCtx.inCondition(condition, w.index(), w.line(), w.column()));
+        }
+        if (r.source.equals(RuleLoader.SYSCALL_SOURCE) && compiled.eventCodeCount() > 100 && r.warnEvttypes) {
+            res.warn(LoadCode.LOAD_NO_EVTTYPE,
+                    "Rule matches too many evt.type values. This has a significant performance penalty.", r.ctx);
+        }
+        return new CompiledRule(r.name, r.desc, r.condition, condition, expandedText, expanded,
+                FilterConditions.filterOf(compiled), output, r.priority, r.source,
+                Set.copyOf(r.tags), r.enabled, r.capture, r.captureDuration, exceptionFields,
+                compiled.eventCodeCount(), r.ctx.locations());
+    }
+
+    private static String deprecatedFieldDescription(String field) {
+        return field.equals("evt.dir")
+                ? "due to the drop of enter events, 'evt.dir = <' always evaluates to true, and 'evt.dir = >' always"
+                        + " evaluates to false. The rule expression can be simplified by removing the condition on 'evt.dir'"
+                : "field is not available due to the drop of enter events.";
+    }
+
+    static boolean isUnknownTypeOrField(String err) {
+        return err.contains("nonexistent field") || err.contains("invalid formatting token")
+                || err.contains("unknown event type") || err.contains("unknown filter:");
+    }
+}
