@@ -104,6 +104,10 @@ final class ScanCommand implements Callable<Integer> {
                 err.println("saker: unknown priority: " + minPriority);
                 return FAILED;
             }
+            if (!onlyTags.isEmpty() && (!disabled.isEmpty() || !disabledTags.isEmpty())) {
+                err.println("Error: You can not specify both disabled (-D/-T) and enabled (-t) rules");
+                return FAILED;
+            }
             RuleMatching matching;
             switch (ruleMatching.toLowerCase()) {
                 case "first" -> matching = RuleMatching.FIRST;

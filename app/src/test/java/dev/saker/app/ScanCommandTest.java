@@ -70,4 +70,24 @@ class ScanCommandTest {
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(r.stderr()).contains("5 rules running");
     }
+
+    @Test
+    void enabledAndDisabledTogetherIsRejectedAsFalcoDoes() {
+        CliRun r = CliRun.of("scan", "-T", "a", "-t", "a", "-r", legacy("rules/single_rule.yaml").toString(),
+                legacy("trace_files/cat_write.scap").toString());
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.stderr()).contains("You can not specify both disabled (-D/-T) and enabled (-t) rules");
+    }
+
+    @Test
+    void ruleMatchingAllAndMinPriority() {
+        String rules = legacy("rules/catchall_order.yaml").toString();
+        String cap = legacy("trace_files/cat_write.scap").toString();
+        CliRun first = CliRun.of("scan", "-r", rules, cap);
+        CliRun all = CliRun.of("scan", "--rule-matching", "all", "-r", rules, cap);
+        assertThat(first.stderr()).contains("open_dev_null: 1");
+        assertThat(all.stdout().lines().count()).isGreaterThan(first.stdout().lines().count());
+        CliRun high = CliRun.of("scan", "--min-priority", "error", "-r", rules, cap);
+        assertThat(high.stdout()).isEmpty();
+    }
 }
