@@ -17,6 +17,12 @@ import java.util.Set;
  * or unites, negation is pushed down and inverts only sets that came from evt.type checks, other
  * checks are neutral (every type). Types are matched by name, so every schema version of a
  * syscall's event (old captures record older codes) is included.
+ *
+ * <p>The rule loader exposes the condition with lists substituted but macros still referenced by name
+ * (CompiledRule.expandedCondition); a macro reference counts as neutral here, so a rule's set can be
+ * larger than Falco's (never smaller: libs' sets over-approximate what a condition matches). Matches
+ * are the same, since the rule's filter decides; only more rules are tried per event. Giving the engine
+ * the macro-expanded tree (an accessor in dev.saker.rules) would make the sets exact.
  */
 final class EventTypes {
     private static final EventSchema SCHEMA = EventSchema.current();
@@ -47,6 +53,25 @@ final class EventTypes {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** Whether the condition still references macros by name (then its set is an over-approximation). */
+    static boolean hasMacroReferences(String condition) {
+        ParseResult p = Condition.parse(condition, "rule");
+        return p.expr() == null || hasIdentifier(p.expr());
+    }
+
+    private static boolean hasIdentifier(Expr e) {
+        if (e instanceof Expr.Identifier) {
+            return true;
+        }
+        if (e instanceof Expr.And a) {
+            return a.children().stream().anyMatch(EventTypes::hasIdentifier);
+        }
+        if (e instanceof Expr.Or o) {
+            return o.children().stream().anyMatch(EventTypes::hasIdentifier);
+        }
+        return e instanceof Expr.Not n && hasIdentifier(n.child());
     }
 
     static boolean all(BitSet s) {
