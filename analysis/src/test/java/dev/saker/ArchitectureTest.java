@@ -80,4 +80,13 @@ class ArchitectureTest {
             .because("loading and compiling rules needs only events, state, fields and the condition language;"
                     + " the engine runs compiled rules and format renders alerts, both after the rules stage")
             .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule engineRunsRulesWithoutRenderingsOrApp = noClasses()
+            .that().resideInAPackage("dev.saker.engine..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.saker.format..", "dev.saker.app..", "dev.saker.ui..")
+            .because("the engine evaluates compiled rules over events, state and fields; alert rendering"
+                    + " (dev.saker.format) plugs in through OutputRenderer and the CLI sits on top")
+            .allowEmptyShould(true);
 }
