@@ -45,10 +45,8 @@ public final class Engine {
                 continue;
             }
             running.add(r);
-            BitSet codes = EventTypes.of(r.expandedCondition());
-            if (codes == null) {
-                codes = EventTypes.of(r.conditionWithExceptions());
-            }
+            // the loader worked the codes out from the macro-expanded tree, as Falco's ppm_codes does
+            BitSet codes = r.eventCodes();
             if (codes == null) {
                 for (List<CompiledRule> b : byType) {
                     b.add(r);
@@ -65,6 +63,11 @@ public final class Engine {
 
     public Engine(List<CompiledRule> rules) {
         this(rules, Selection.DEFAULT, RuleMatching.FIRST, false);
+    }
+
+    /** The rules tried for events of this type, in load order (the event-type index). */
+    List<CompiledRule> rulesFor(int eventType) {
+        return eventType >= 0 && eventType < byType.length ? byType[eventType] : List.of();
     }
 
     /** The rules that run, in load order. */

@@ -1,6 +1,7 @@
 package dev.saker.rules;
 
 import dev.saker.filter.Filter;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 
@@ -13,6 +14,11 @@ import java.util.Set;
 public record CompiledRule(String name, String description, String condition, String conditionWithExceptions,
         String expandedCondition,
         ConditionLanguage.Syntax syntax, Filter filter, String output, Priority priority, String source, Set<String> tags,
-        boolean enabled, boolean capture, long captureDuration, Set<String> exceptionFields, int eventCodeCount,
+        boolean enabled, boolean capture, long captureDuration, Set<String> exceptionFields, BitSet eventCodes,
         List<Location> locations) {
+
+    /** How many event types the rule can match; Falco warns LOAD_NO_EVTTYPE above 100. */
+    public int eventCodeCount() {
+        return eventCodes == null ? 0 : eventCodes.cardinality();
+    }
 }

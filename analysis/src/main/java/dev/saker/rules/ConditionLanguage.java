@@ -31,7 +31,7 @@ public interface ConditionLanguage {
      * What compiling an expanded condition tells the loader besides success; {@code extra} is the
      * language's own compiled form (for dev.saker.filter, the Filter the engine evaluates).
      */
-    record Compiled(List<ConditionError> warnings, int eventCodeCount, Object extra) {
+    record Compiled(List<ConditionError> warnings, java.util.BitSet eventCodes, Object extra) {
     }
 
     /**

@@ -41,8 +41,9 @@ final class EventCodes {
         return names.contains(s);
     }
 
-    int count(Expr e) {
-        return codes(e, false).cardinality();
+    /** The event codes the condition can match (libs' ppm_codes semantics). */
+    BitSet of(Expr e) {
+        return codes(e, false);
     }
 
     static boolean isEventType(Operand o) {

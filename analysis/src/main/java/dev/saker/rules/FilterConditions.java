@@ -136,7 +136,7 @@ public final class FilterConditions implements ConditionLanguage {
                 warnings.add(new ConditionError(msg, span.start(), lc[0], lc[1]));
             });
         }
-        return new Compiled(warnings, codes.count(expr), new FilterCompiled(c.filter()));
+        return new Compiled(warnings, codes.of(expr), new FilterCompiled(c.filter()));
     }
 
     /** The filter compiled from a tree this language produced. */

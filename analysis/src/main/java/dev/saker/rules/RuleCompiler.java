@@ -204,14 +204,14 @@ final class RuleCompiler {
             res.warn(LoadCode.LOAD_COMPILE_CONDITION, w.getMessage(),
                     r.conditionCtx.inCondition(condition, w.index(), w.line(), w.column()));
         }
-        if (r.source.equals(RuleLoader.SYSCALL_SOURCE) && compiled.eventCodeCount() > 100 && r.warnEvttypes) {
+        if (r.source.equals(RuleLoader.SYSCALL_SOURCE) && compiled.eventCodes() != null && compiled.eventCodes().cardinality() > 100 && r.warnEvttypes) {
             res.warn(LoadCode.LOAD_NO_EVTTYPE,
                     "Rule matches too many evt.type values. This has a significant performance penalty.", r.ctx);
         }
         return new CompiledRule(r.name, r.desc, r.condition, condition, expandedText, expanded,
                 FilterConditions.filterOf(compiled), output, r.priority, r.source,
                 Set.copyOf(r.tags), r.enabled, r.capture, r.captureDuration, exceptionFields,
-                compiled.eventCodeCount(), r.ctx.locations());
+                compiled.eventCodes(), r.ctx.locations());
     }
 
     private static String deprecatedFieldDescription(String field) {
