@@ -50,6 +50,33 @@ public final class EventArgs {
         }
     }
 
+    /**
+     * One argument as evt.arg shows it (the text after {@code name=} in the line): by name, or by
+     * position when {@code name} is a number. Null when the event has no such argument; buffers in full.
+     */
+    public static String one(RawEvent e, ArgContext ctx, String name) {
+        int type = e.type();
+        EventInfo info = tableEntry(e);
+        if (info == null || name == null || type == GENERIC_E || type == GENERIC_X) {
+            return null;
+        }
+        int i;
+        try {
+            i = Integer.parseInt(name.trim());
+        } catch (NumberFormatException notIndex) {
+            i = info.paramIndex(name);
+        }
+        if (i < 0 || i >= Math.min(info.nparams(), e.nparams())) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        ParamInfo declared = info.params().get(i);
+        if (!ParamRenderer.appendNumber(out, e, declared, i, ctx)) {
+            ParamRenderer.render(e, info, i, ctx, 0).appendTo(out);
+        }
+        return out.toString();
+    }
+
     /** The args part as a string (see {@link #append(StringBuilder, RawEvent, ArgContext)}). */
     public static String of(RawEvent e, ArgContext ctx) {
         StringBuilder out = new StringBuilder();

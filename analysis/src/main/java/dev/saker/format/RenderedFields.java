@@ -16,7 +16,10 @@ public final class RenderedFields {
                     RenderedFields::args, RenderedFields::appendArgs),
             new Field("evt.info", FieldType.STRING, Field.Argument.NONE,
                     "the event's arguments (for syscalls the same as evt.args)", RenderedFields::args,
-                    RenderedFields::appendArgs));
+                    RenderedFields::appendArgs),
+            new Field("evt.arg", FieldType.STRING, Field.Argument.REQUIRED,
+                    "one argument as sysdig prints it, by name (evt.arg.flags) or position (evt.arg[0])",
+                    RenderedFields::arg));
 
     private RenderedFields() {
     }
@@ -28,6 +31,10 @@ public final class RenderedFields {
 
     private static Object args(EventContext c, String arg) {
         return EventArgs.of(c.raw(), new StateArgContext(c.state()).on(c.thread()));
+    }
+
+    private static Object arg(EventContext c, String name) {
+        return EventArgs.one(c.raw(), new StateArgContext(c.state()).on(c.thread()), name);
     }
 
     private static boolean appendArgs(EventContext c, String arg, StringBuilder out) {
