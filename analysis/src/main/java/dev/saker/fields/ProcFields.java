@@ -85,10 +85,13 @@ final class ProcFields {
         if (t == null) {
             return null;
         }
+        ThreadTable threads = c.state().threads();
+        if (c.edition() == LibsEdition.SYSDIG_2022) {
+            return sessionLeader2022(threads, t, f);
+        }
         if (t.sid == -1) {
             return "";
         }
-        ThreadTable threads = c.state().threads();
         boolean inPidNamespace = (t.flags & ThreadInfo.CL_CHILD_IN_PIDNS) != 0 || (t.vtid != -1 && t.tid != t.vtid);
         if (!inPidNamespace) {
             ThreadInfo leader = threads.find(t.sid);
@@ -106,6 +109,28 @@ final class ProcFields {
             p = threads.parentProcess(p);
         }
         return leader == null ? "" : f.apply(leader);
+    }
+
+    /**
+     * 2022 libsinsp: the thread whose tid is the session id, else the eldest ancestor of the main
+     * thread in the same session, else the main thread itself (an unset session id of -1 included).
+     */
+    private static Object sessionLeader2022(ThreadTable threads, ThreadInfo t, Function<ThreadInfo, Object> f) {
+        ThreadInfo leader = threads.find(t.sid);
+        if (leader != null) {
+            return f.apply(leader);
+        }
+        ThreadInfo mt = threads.mainThread(t);
+        if (mt == null) {
+            return null;
+        }
+        leader = mt;
+        ThreadInfo p = threads.find(mt.ptid);
+        for (int guard = 0; p != null && p.sid == mt.sid && guard < 4096; guard++) {
+            leader = p;
+            p = threads.find(p.ptid);
+        }
+        return f.apply(leader);
     }
 
     /** loginuid is unsigned 32-bit in the kernel; current libsinsp shows "unset" (0xffffffff) as -1. */

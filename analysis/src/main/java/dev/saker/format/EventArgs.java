@@ -51,13 +51,13 @@ public final class EventArgs {
     }
 
     /**
-     * One argument as evt.arg shows it (the text after {@code name=} in the line): by name, or by
+     * One argument as evt.arg shows it (the resolved part of its text in the line, else the raw): by name, or by
      * position when {@code name} is a number. Null when the event has no such argument; buffers in full.
      */
     public static String one(RawEvent e, ArgContext ctx, String name) {
-        int type = e.type();
+        // unlike the args line, evt.arg has the arguments of generic events too (ID, nativeID)
         EventInfo info = tableEntry(e);
-        if (info == null || name == null || type == GENERIC_E || type == GENERIC_X) {
+        if (info == null || name == null) {
             return null;
         }
         int i;
@@ -69,12 +69,9 @@ public final class EventArgs {
         if (i < 0 || i >= Math.min(info.nparams(), e.nparams())) {
             return null;
         }
-        StringBuilder out = new StringBuilder();
-        ParamInfo declared = info.params().get(i);
-        if (!ParamRenderer.appendNumber(out, e, declared, i, ctx)) {
-            ParamRenderer.render(e, info, i, ctx, 0).appendTo(out);
-        }
-        return out.toString();
+        // libsinsp's evt.arg is the resolved text when there is one (O_RDONLY, <f>/etc/passwd), else the raw
+        ParamText t = ParamRenderer.render(e, info, i, ctx, 0);
+        return t.resolved().isEmpty() ? t.raw() : t.resolved();
     }
 
     /** The args part as a string (see {@link #append(StringBuilder, RawEvent, ArgContext)}). */
