@@ -132,7 +132,7 @@ public final class FieldRegistry {
             }
             if (stop > end + 1) {
                 Field d = get(text.substring(from, stop));
-                return new BoundField(d, null, text.substring(from, stop));
+                return d == null ? null : new BoundField(d, null, text.substring(from, stop));
             }
         }
         if (best.argument() != Field.Argument.NONE && end < text.length() && text.charAt(end) == '[') {
