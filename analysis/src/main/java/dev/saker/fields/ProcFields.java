@@ -52,6 +52,16 @@ final class ProcFields {
         r.add("proc.sid.exe", FieldType.STRING, "argv[0] of the session leader", (c, a) -> sessionLeader(c, t -> t.exe));
         r.add("proc.sid.exepath", FieldType.STRING, "executable path of the session leader",
                 (c, a) -> sessionLeader(c, t -> t.exepath));
+        r.add("proc.vpgid.name", FieldType.STRING, "name of the process group leader",
+                (c, a) -> groupLeader(c, t -> t.comm));
+        r.add("proc.vpgid.exe", FieldType.STRING, "argv[0] of the process group leader",
+                (c, a) -> groupLeader(c, t -> t.exe));
+        r.add("proc.vpgid.exepath", FieldType.STRING, "executable path of the process group leader",
+                (c, a) -> groupLeader(c, t -> t.exepath));
+        r.add("proc.ppid.duration", FieldType.NUMBER, "nanoseconds since the parent process was created", (c, a) -> {
+            ThreadInfo p = ancestorOf(c, 1);
+            return p == null || p.cloneTs == 0 ? null : c.raw().ts() - p.cloneTs;
+        });
         thread(r, "proc.is_sid_leader", FieldType.BOOL, "whether the process leads its session",
                 t -> t.sid == t.vpid);
         thread(r, "proc.is_vpgid_leader", FieldType.BOOL, "whether the process leads its process group",
@@ -85,16 +95,27 @@ final class ProcFields {
         if (t == null) {
             return null;
         }
-        ThreadTable threads = c.state().threads();
         if (c.edition() == LibsEdition.SYSDIG_2022) {
-            return sessionLeader2022(threads, t, f);
+            return sessionLeader2022(c.state().threads(), t, f);
         }
-        if (t.sid == -1) {
+        return oldestWithSameId(c, t, t.sid, p -> p.sid, f);
+    }
+
+    /** The process group leader, found as current libsinsp finds the session leader (by vpgid). */
+    private static Object groupLeader(EventContext c, Function<ThreadInfo, Object> f) {
+        ThreadInfo t = c.thread();
+        return t == null ? null : oldestWithSameId(c, t, t.vpgid, p -> p.vpgid, f);
+    }
+
+    private static Object oldestWithSameId(EventContext c, ThreadInfo t, long id, java.util.function.ToLongFunction<ThreadInfo> idOf,
+                                           Function<ThreadInfo, Object> f) {
+        ThreadTable threads = c.state().threads();
+        if (id == -1) {
             return "";
         }
         boolean inPidNamespace = (t.flags & ThreadInfo.CL_CHILD_IN_PIDNS) != 0 || (t.vtid != -1 && t.tid != t.vtid);
         if (!inPidNamespace) {
-            ThreadInfo leader = threads.find(t.sid);
+            ThreadInfo leader = threads.find(id);
             if (leader != null) {
                 return f.apply(leader);
             }
@@ -102,7 +123,7 @@ final class ProcFields {
         ThreadInfo leader = null;
         ThreadInfo p = threads.parentProcess(t);
         for (int guard = 0; p != null && guard < 4096; guard++) {
-            if (p.sid != t.sid) {
+            if (idOf.applyAsLong(p) != id) {
                 break;
             }
             leader = p;
