@@ -48,6 +48,14 @@ final class FdFields {
                     case FdEntry.IPV4_SOCK, FdEntry.IPV6_SOCK -> LocalAddresses.isLocal(c, f.dip, width(f));
                     default -> false;
                 });
+        fd(r, "fd.connected", FieldType.BOOL, "whether the socket is connected",
+                (c, f) -> (f.flags & FdInfo.FLAG_SOCKET_CONNECTED) != 0);
+        // Names come from libsinsp's DNS manager, which learns them from live lookups only: a capture
+        // never has them, and an empty name is no value.
+        for (String end : new String[] {"cip", "sip", "lip", "rip"}) {
+            fd(r, "fd." + end + ".name", FieldType.STRING, "domain name of fd." + end + " (never known in a capture)",
+                    (c, f) -> null);
+        }
         fd(r, "fd.ino", FieldType.NUMBER, "inode number", (c, f) -> f.ino);
     }
 

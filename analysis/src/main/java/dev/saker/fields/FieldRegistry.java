@@ -3,7 +3,9 @@ package dev.saker.fields;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every field Saker knows, by name. Resolution follows libsinsp's format parser: the longest field
@@ -13,7 +15,14 @@ import java.util.TreeMap;
 public final class FieldRegistry {
     private static final FieldRegistry STANDARD = build();
 
+    /**
+     * Fields that also take their argument after a dot, as libsinsp's {@code evt.arg.flags} and
+     * {@code evt.rawarg.res}: the whole dotted name is a field of its own for the filter language.
+     */
+    private static final Set<String> DOTTED = Set.of("evt.arg", "evt.rawarg", "container.label");
+
     private final Map<String, Field> fields = new TreeMap<>();
+    private final Map<String, Field> dotted = new ConcurrentHashMap<>();
 
     /** The registry with every field family. */
     public static FieldRegistry standard() {
@@ -27,6 +36,7 @@ public final class FieldRegistry {
         FdFields.register(r);
         UserFields.register(r);
         ContainerFields.register(r);
+        EvtArgFields.register(r);
         return r;
     }
 
@@ -53,8 +63,39 @@ public final class FieldRegistry {
         return r;
     }
 
+    /** The field by name; a dotted form such as {@code evt.arg.flags} is the base field bound to its suffix. */
     public Field get(String name) {
-        return fields.get(name);
+        Field f = fields.get(name);
+        if (f != null || name == null) {
+            return f;
+        }
+        return dottedField(name);
+    }
+
+    private Field dottedField(String name) {
+        for (String base : DOTTED) {
+            if (name.length() > base.length() + 1 && name.startsWith(base) && name.charAt(base.length()) == '.') {
+                Field b = fields.get(base);
+                if (b == null) {
+                    return null;
+                }
+                String arg = name.substring(base.length() + 1);
+                return dotted.computeIfAbsent(name, n -> bindDotted(b, n, arg));
+            }
+        }
+        return null;
+    }
+
+    private static Field bindDotted(Field base, String name, String arg) {
+        FieldType type = base.extractor() instanceof TypedByArgument t ? t.typeFor(arg) : base.type();
+        Field.TextAppender appender = base.appender() == null ? null : (c, a, out) -> base.appender().append(c, arg, out);
+        return new Field(name, type, Field.Argument.NONE, base.description(),
+                (c, a) -> base.extractor().extract(c, arg), appender);
+    }
+
+    /** An extractor whose value type depends on its argument (evt.rawarg.res is a number, .name a string). */
+    interface TypedByArgument extends Extractor {
+        FieldType typeFor(String arg);
     }
 
     public Collection<Field> all() {
@@ -83,6 +124,17 @@ public final class FieldRegistry {
         }
         int end = from + best.name().length();
         String arg = null;
+        if (DOTTED.contains(best.name()) && end < text.length() && text.charAt(end) == '.') {
+            int stop = end + 1;
+            while (stop < text.length() && (Character.isLetterOrDigit(text.charAt(stop)) || text.charAt(stop) == '_'
+                    || text.charAt(stop) == '.')) {
+                stop++;
+            }
+            if (stop > end + 1) {
+                Field d = get(text.substring(from, stop));
+                return d == null ? null : new BoundField(d, null, text.substring(from, stop));
+            }
+        }
         if (best.argument() != Field.Argument.NONE && end < text.length() && text.charAt(end) == '[') {
             int close = text.indexOf(']', end);
             if (close > end) {

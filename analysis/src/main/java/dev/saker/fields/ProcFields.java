@@ -42,6 +42,40 @@ final class ProcFields {
         r.add(new Field("proc.aname", FieldType.STRING, Field.Argument.OPTIONAL,
                 "name of the n-th ancestor (proc.aname[1] is the parent); without n, all ancestors' names",
                 (c, a) -> ancestors(c, a, t -> t.comm)));
+        r.add(new Field("proc.aexe", FieldType.STRING, Field.Argument.OPTIONAL,
+                "argv[0] of the n-th ancestor; without n, all ancestors' argv[0]", (c, a) -> ancestors(c, a, t -> t.exe)));
+        r.add(new Field("proc.aexepath", FieldType.STRING, Field.Argument.OPTIONAL,
+                "executable path of the n-th ancestor; without n, all ancestors' paths",
+                (c, a) -> ancestors(c, a, t -> t.exepath)));
+        r.add("proc.sname", FieldType.STRING, "name of the session leader (the process with pid proc.sid, or the"
+                + " eldest ancestor in the same session)", (c, a) -> sessionLeader(c, t -> t.comm));
+        r.add("proc.sid.exe", FieldType.STRING, "argv[0] of the session leader", (c, a) -> sessionLeader(c, t -> t.exe));
+        r.add("proc.sid.exepath", FieldType.STRING, "executable path of the session leader",
+                (c, a) -> sessionLeader(c, t -> t.exepath));
+        r.add("proc.vpgid.name", FieldType.STRING, "name of the process group leader",
+                (c, a) -> groupLeader(c, t -> t.comm));
+        r.add("proc.vpgid.exe", FieldType.STRING, "argv[0] of the process group leader",
+                (c, a) -> groupLeader(c, t -> t.exe));
+        r.add("proc.vpgid.exepath", FieldType.STRING, "executable path of the process group leader",
+                (c, a) -> groupLeader(c, t -> t.exepath));
+        r.add("proc.ppid.duration", FieldType.NUMBER, "nanoseconds since the parent process was created", (c, a) -> {
+            ThreadInfo p = ancestorOf(c, 1);
+            return p == null || p.cloneTs == 0 ? null : c.raw().ts() - p.cloneTs;
+        });
+        thread(r, "proc.is_sid_leader", FieldType.BOOL, "whether the process leads its session",
+                t -> t.sid == t.vpid);
+        thread(r, "proc.is_vpgid_leader", FieldType.BOOL, "whether the process leads its process group",
+                t -> t.vpgid == t.vpid);
+        r.add("proc.duration", FieldType.NUMBER, "nanoseconds since the process was created", (c, a) -> {
+            ThreadInfo t = c.thread();
+            return t == null || t.cloneTs == 0 ? null : c.raw().ts() - t.cloneTs;
+        });
+        thread(r, "thread.cap_permitted", FieldType.STRING, "permitted capabilities, space-separated",
+                t -> Capabilities.names(t.capPermitted));
+        thread(r, "thread.cap_inheritable", FieldType.STRING, "inheritable capabilities, space-separated",
+                t -> Capabilities.names(t.capInheritable));
+        thread(r, "thread.cap_effective", FieldType.STRING, "effective capabilities, space-separated",
+                t -> Capabilities.names(t.capEffective));
         r.add(new Field("proc.apid", FieldType.NUMBER, Field.Argument.REQUIRED, "pid of the n-th ancestor",
                 (c, a) -> ancestors(c, a, t -> t.pid)));
     }
@@ -49,6 +83,75 @@ final class ProcFields {
     private static void thread(FieldRegistry r, String name, FieldType type, String description,
                                Function<ThreadInfo, Object> f) {
         r.add(name, type, description, (c, a) -> c.thread() == null ? null : f.apply(c.thread()));
+    }
+
+    /**
+     * The session leader as current libsinsp finds it: the thread whose tid is the session id, looked up
+     * directly unless the thread is in a pid namespace (where the id is virtual), else the eldest
+     * ancestor with the same session id. Empty (not missing) when there is none.
+     */
+    private static Object sessionLeader(EventContext c, Function<ThreadInfo, Object> f) {
+        ThreadInfo t = c.thread();
+        if (t == null) {
+            return null;
+        }
+        if (c.edition() == LibsEdition.SYSDIG_2022) {
+            return sessionLeader2022(c.state().threads(), t, f);
+        }
+        return oldestWithSameId(c, t, t.sid, p -> p.sid, f);
+    }
+
+    /** The process group leader, found as current libsinsp finds the session leader (by vpgid). */
+    private static Object groupLeader(EventContext c, Function<ThreadInfo, Object> f) {
+        ThreadInfo t = c.thread();
+        return t == null ? null : oldestWithSameId(c, t, t.vpgid, p -> p.vpgid, f);
+    }
+
+    private static Object oldestWithSameId(EventContext c, ThreadInfo t, long id, java.util.function.ToLongFunction<ThreadInfo> idOf,
+                                           Function<ThreadInfo, Object> f) {
+        ThreadTable threads = c.state().threads();
+        if (id == -1) {
+            return "";
+        }
+        boolean inPidNamespace = (t.flags & ThreadInfo.CL_CHILD_IN_PIDNS) != 0 || (t.vtid != -1 && t.tid != t.vtid);
+        if (!inPidNamespace) {
+            ThreadInfo leader = threads.find(id);
+            if (leader != null) {
+                return f.apply(leader);
+            }
+        }
+        ThreadInfo leader = null;
+        ThreadInfo p = threads.parentProcess(t);
+        for (int guard = 0; p != null && guard < 4096; guard++) {
+            if (idOf.applyAsLong(p) != id) {
+                break;
+            }
+            leader = p;
+            p = threads.parentProcess(p);
+        }
+        return leader == null ? "" : f.apply(leader);
+    }
+
+    /**
+     * 2022 libsinsp: the thread whose tid is the session id, else the eldest ancestor of the main
+     * thread in the same session, else the main thread itself (an unset session id of -1 included).
+     */
+    private static Object sessionLeader2022(ThreadTable threads, ThreadInfo t, Function<ThreadInfo, Object> f) {
+        ThreadInfo leader = threads.find(t.sid);
+        if (leader != null) {
+            return f.apply(leader);
+        }
+        ThreadInfo mt = threads.mainThread(t);
+        if (mt == null) {
+            return null;
+        }
+        leader = mt;
+        ThreadInfo p = threads.find(mt.ptid);
+        for (int guard = 0; p != null && p.sid == mt.sid && guard < 4096; guard++) {
+            leader = p;
+            p = threads.find(p.ptid);
+        }
+        return f.apply(leader);
     }
 
     /** loginuid is unsigned 32-bit in the kernel; current libsinsp shows "unset" (0xffffffff) as -1. */

@@ -50,6 +50,30 @@ public final class EventArgs {
         }
     }
 
+    /**
+     * One argument as evt.arg shows it (the resolved part of its text in the line, else the raw): by name, or by
+     * position when {@code name} is a number. Null when the event has no such argument; buffers in full.
+     */
+    public static String one(RawEvent e, ArgContext ctx, String name) {
+        // unlike the args line, evt.arg has the arguments of generic events too (ID, nativeID)
+        EventInfo info = tableEntry(e);
+        if (info == null || name == null) {
+            return null;
+        }
+        int i;
+        try {
+            i = Integer.parseInt(name.trim());
+        } catch (NumberFormatException notIndex) {
+            i = info.paramIndex(name);
+        }
+        if (i < 0 || i >= Math.min(info.nparams(), e.nparams())) {
+            return null;
+        }
+        // libsinsp's evt.arg is the resolved text when there is one (O_RDONLY, <f>/etc/passwd), else the raw
+        ParamText t = ParamRenderer.render(e, info, i, ctx, 0);
+        return t.resolved().isEmpty() ? t.raw() : t.resolved();
+    }
+
     /** The args part as a string (see {@link #append(StringBuilder, RawEvent, ArgContext)}). */
     public static String of(RawEvent e, ArgContext ctx) {
         StringBuilder out = new StringBuilder();

@@ -4,6 +4,8 @@ import dev.saker.fields.EventContext;
 import dev.saker.fields.Field;
 import dev.saker.fields.FieldRegistry;
 import dev.saker.fields.FieldType;
+import dev.saker.fields.LibsEdition;
+import dev.saker.scap.RawEvent;
 
 /**
  * The fields whose values are renderings: evt.args and evt.info, an event's arguments as sysdig
@@ -16,7 +18,10 @@ public final class RenderedFields {
                     RenderedFields::args, RenderedFields::appendArgs),
             new Field("evt.info", FieldType.STRING, Field.Argument.NONE,
                     "the event's arguments (for syscalls the same as evt.args)", RenderedFields::args,
-                    RenderedFields::appendArgs));
+                    RenderedFields::appendArgs),
+            new Field("evt.arg", FieldType.STRING, Field.Argument.REQUIRED,
+                    "one argument as sysdig prints it, by name (evt.arg.flags) or position (evt.arg[0])",
+                    RenderedFields::arg));
 
     private RenderedFields() {
     }
@@ -28,6 +33,12 @@ public final class RenderedFields {
 
     private static Object args(EventContext c, String arg) {
         return EventArgs.of(c.raw(), new StateArgContext(c.state()).on(c.thread()));
+    }
+
+    /** Current libs read the event in the current schema (old layouts converted); 2022's read it as recorded. */
+    private static Object arg(EventContext c, String name) {
+        RawEvent e = c.edition() == LibsEdition.CURRENT && c.current() != null ? c.current() : c.raw();
+        return EventArgs.one(e, new StateArgContext(c.state()).on(c.thread()), name);
     }
 
     private static boolean appendArgs(EventContext c, String arg, StringBuilder out) {

@@ -51,4 +51,36 @@ class FieldRegistryTest {
         Field dup = new Field("proc.name", FieldType.STRING, Field.Argument.NONE, "", (c, a) -> "x");
         assertThatThrownBy(() -> registry.with(dup)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aDottedArgumentNamesAFieldBoundToItsSuffix() {
+        Field res = registry.get("evt.rawarg.res");
+        assertThat(res.name()).isEqualTo("evt.rawarg.res");
+        assertThat(res.type()).isEqualTo(FieldType.NUMBER);
+        assertThat(registry.get("evt.rawarg.name").type()).isEqualTo(FieldType.STRING);
+        assertThat(registry.resolve("evt.rawarg.res").field().name()).isEqualTo("evt.rawarg.res");
+    }
+
+    @Test
+    void aFormatReferenceTakesTheWholeDottedName() {
+        BoundField f = registry.resolvePrefix("%evt.rawarg.flags x", 1);
+        assertThat(f.text()).isEqualTo("evt.rawarg.flags");
+    }
+
+    @Test
+    void onlyArgumentFieldsTakeADottedSuffix() {
+        assertThat(registry.get("proc.aname.x")).isNull();
+        assertThat(registry.get("evt.rawarg")).isNotNull();
+        assertThat(registry.get("evt.rawarg.")).isNull();
+    }
+
+    @Test
+    void officialRuleFieldsAreRegistered() {
+        for (String name : ("evt.is_open_read evt.is_open_write evt.is_open_exec evt.is_open_create fd.connected"
+                + " fd.sip.name fd.cip.name fd.lip.name fd.rip.name proc.aexepath proc.aexe proc.sname proc.sid.exe"
+                + " proc.sid.exepath proc.is_sid_leader proc.is_vpgid_leader proc.duration thread.cap_effective"
+                + " thread.cap_permitted thread.cap_inheritable evt.rawarg.flags").split(" ")) {
+            assertThat(registry.get(name)).as(name).isNotNull();
+        }
+    }
 }

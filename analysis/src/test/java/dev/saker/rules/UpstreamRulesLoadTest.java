@@ -21,6 +21,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the fields still missing, then checks the strict load fails, if at all, only on such a field.
  */
 class UpstreamRulesLoadTest {
+    /**
+     * The fields the rules still miss (the first unknown one of each skipped rule): the container
+     * plugin's mounts and start time and fd.name_changed/fd.nameraw need state the state layer does not
+     * keep yet, fd.ip/fd.net need IP-aware and either-end comparisons in the filter, evt.buffer a
+     * byte-buffer field type for bcontains. A field landing shrinks this list and raises the count.
+     */
+    static final Map<String, String> STILL_MISSING = Map.of(
+            "falco-rules-5.1.0", "[container.mounts, container.start_ts, evt.buffer, fd.ip, fd.name_changed, fd.nameraw, fd.net]",
+            "falco-rules-1.0.1", "[container.mounts, container.start_ts, evt.buffer, fd.ip, fd.name_changed, fd.nameraw, fd.net]",
+            "falco-0.31.1", "[container.mounts, fd.ip, fd.name_changed, fd.net]");
+    static final Map<String, Integer> RULES_COMPILED = Map.of(
+            "falco-rules-5.1.0", 77, "falco-rules-1.0.1", 62, "falco-0.31.1", 54);
+
 
     @ParameterizedTest
     @ValueSource(strings = {"falco-rules-5.1.0", "falco-rules-1.0.1", "falco-0.31.1"})
@@ -47,6 +60,8 @@ class UpstreamRulesLoadTest {
         LoadResult last = results.get(results.size() - 1);
         System.out.println(set + ": " + sources.size() + " file(s), " + tolerant.rules().size() + " rules compiled,"
                 + " warnings " + warningCounts + ", missing fields (rules skipped): " + missing);
+        assertThat(missing.toString()).as("fields still missing").isEqualTo(STILL_MISSING.get(set));
+        assertThat(tolerant.rules()).as("rules compiled").hasSize(RULES_COMPILED.get(set));
         for (LoadResult r : results) {
             assertThat(r.errors()).as(r.name() + "\n" + r.asText(tolerant.contents())).isEmpty();
         }
