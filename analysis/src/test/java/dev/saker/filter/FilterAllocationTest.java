@@ -6,7 +6,7 @@ import dev.saker.fields.EventContext;
 import dev.saker.fields.Field;
 import dev.saker.fields.FieldRegistry;
 import dev.saker.fields.FieldType;
-import java.lang.management.ManagementFactory;
+import dev.saker.scap.Allocations;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +19,7 @@ class FilterAllocationTest {
     private static final Long NUMBER = 1234L;
 
     @Test
-    void commonChecksDoNotAllocate() {
+    void commonChecksDoNotAllocate() throws Exception {
         FieldRegistry registry = FieldRegistry.standard().with(
                 new Field("t.name", FieldType.STRING, Field.Argument.NONE, "", (c, a) -> NAME),
                 new Field("t.num", FieldType.NUMBER, Field.Argument.NONE, "", (c, a) -> NUMBER),
@@ -31,7 +31,7 @@ class FilterAllocationTest {
                 + " and not t.none = x and not t.none exists", "t", registry).filter();
         EventContext ctx = new EventContext();
         assertThat(f.matches(ctx)).isTrue();
-        long bytes = allocatedWhile(() -> {
+        long bytes = Allocations.allocatedWhile(() -> {
             for (int i = 0; i < 100_000; i++) {
                 if (!f.matches(ctx)) {
                     throw new AssertionError();
@@ -39,17 +39,5 @@ class FilterAllocationTest {
             }
         });
         assertThat(bytes).as("bytes allocated by 100000 evaluations").isLessThan(1024);
-    }
-
-    private static long allocatedWhile(Runnable work) {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long id = Thread.currentThread().getId();
-        long least = Long.MAX_VALUE;
-        for (int round = 0; round < 5; round++) {
-            long before = mx.getThreadAllocatedBytes(id);
-            work.run();
-            least = Math.min(least, mx.getThreadAllocatedBytes(id) - before);
-        }
-        return least;
     }
 }

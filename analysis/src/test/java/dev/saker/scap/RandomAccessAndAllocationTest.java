@@ -3,7 +3,6 @@ package dev.saker.scap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,30 +36,14 @@ class RandomAccessAndAllocationTest {
     }
 
     @Test
-    void readingEventsAllocatesNothingPerEvent() throws IOException {
+    void readingEventsAllocatesNothingPerEvent() throws Exception {
         Path capture = ConformanceCaptures.capture("falco-psp/run_as_user_0_container.scap");
         long events = read(capture, Long.MAX_VALUE);
         read(capture, 1);
-        long all = allocatedWhile(() -> read(capture, Long.MAX_VALUE));
-        long firstOnly = allocatedWhile(() -> read(capture, 1));
+        long all = Allocations.allocatedWhile(() -> read(capture, Long.MAX_VALUE));
+        long firstOnly = Allocations.allocatedWhile(() -> read(capture, 1));
         // Opening a reader allocates its window, inflater and metadata records; the events are views.
         assertThat((all - firstOnly) / (events - 1)).as("bytes allocated per event").isLessThan(8);
-    }
-
-    private interface Reading {
-        void run() throws IOException;
-    }
-
-    private static long allocatedWhile(Reading reading) throws IOException {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long id = Thread.currentThread().getId();
-        long total = Long.MAX_VALUE;
-        for (int round = 0; round < 5; round++) {
-            long before = mx.getThreadAllocatedBytes(id);
-            reading.run();
-            total = Math.min(total, mx.getThreadAllocatedBytes(id) - before);
-        }
-        return total;
     }
 
     private static long read(Path capture, long limit) throws IOException {
