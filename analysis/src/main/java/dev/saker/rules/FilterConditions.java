@@ -139,6 +139,16 @@ public final class FilterConditions implements ConditionLanguage {
         return new Compiled(warnings, codes.of(expr), new FilterCompiled(c.filter()));
     }
 
+    /** The expanded tree behind a syntax this language produced (null for another language's). */
+    public static Expr exprOf(Syntax syntax) {
+        return syntax instanceof Tree t ? t.expr : null;
+    }
+
+    /** The text a span's source name refers to (a parsed condition, after list substitution), or null. */
+    public String sourceText(String source) {
+        return texts.get(source);
+    }
+
     /** The filter compiled from a tree this language produced. */
     public static Filter filterOf(ConditionLanguage.Compiled compiled) {
         return compiled.extra() instanceof FilterCompiled f ? f.filter() : null;

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The `saker` command: one entry point for every headless subcommand (and, later, the workbench). */
 @Command(name = "saker", mixinStandardHelpOptions = true, version = "saker 0.1.0",
         description = "Forensic workbench for Linux syscall captures (libscap .scap), compatible with Falco and sysdig.",
-        subcommands = {ReadCommand.class, ConvertCommand.class, ValidateCommand.class, ScanCommand.class})
+        subcommands = {ReadCommand.class, ConvertCommand.class, ValidateCommand.class, ScanCommand.class,
+                ExplainCommand.class})
 public final class Saker implements Runnable {
 
     public static void main(String[] args) {

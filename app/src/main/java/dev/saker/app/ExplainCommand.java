@@ -1,0 +1,102 @@
+package dev.saker.app;
+
+import dev.saker.engine.Explanation;
+import dev.saker.engine.RuleExplainer;
+import dev.saker.format.RenderedFields;
+import dev.saker.rules.CompiledRule;
+import dev.saker.rules.FilterConditions;
+import dev.saker.rules.LoadResult;
+import dev.saker.rules.RuleLoader;
+import dev.saker.rules.RulesSource;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * `saker explain`: why a rule did or did not match one event: the rule's expanded condition as a tree
+ * with each node's value (✓ true, ✗ false, ? a field was missing) and the field values behind each
+ * check, then the top-level conjuncts. Rules that fail to load exit 1; an unknown rule or event exits 2.
+ */
+@Command(name = "explain", description = {
+        "Explain a rule's condition on one event of a capture: every node's value and the field values behind it."})
+final class ExplainCommand implements Callable<Integer> {
+    static final int BAD_RULES = 1;
+    static final int FAILED = 2;
+
+    @Option(names = "--rule", required = true, paramLabel = "NAME", description = "the rule to explain")
+    String ruleName;
+
+    @Option(names = "--event", required = true, paramLabel = "N", description = "the event number (evt.num)")
+    long event;
+
+    @Option(names = "-r", paramLabel = "RULES", description = "rules file or directory (repeatable; default: Falco's paths, else the starter ruleset)")
+    List<Path> rules = new ArrayList<>();
+
+    @Option(names = "--json", description = "print the explanation as JSON")
+    boolean json;
+
+    @Option(names = "--raw-events", description = "see every recorded event, old enter events included")
+    boolean rawEvents;
+
+    @Parameters(index = "0", paramLabel = "CAPTURE")
+    Path capture;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            List<Path> paths = rules.isEmpty() ? ScanCommand.falcoDefaultPaths() : rules;
+            List<RulesSource> sources = paths.isEmpty() ? List.of(ScanCommand.starter()) : RulesSource.expand(paths);
+            FilterConditions language = new FilterConditions();
+            RuleLoader loader = new RuleLoader(RenderedFields.registry(), language, false);
+            List<LoadResult> results = loader.loadAll(sources);
+            if (!results.stream().allMatch(LoadResult::successful)) {
+                for (LoadResult r : results) {
+                    err.println(r.asText(loader.contents()));
+                }
+                err.flush();
+                return BAD_RULES;
+            }
+            CompiledRule rule = loader.rules().stream().filter(r -> r.name().equals(ruleName)).findFirst().orElse(null);
+            if (rule == null) {
+                err.println("saker: no rule named '" + ruleName + "' in the loaded rules");
+                err.flush();
+                return FAILED;
+            }
+            RuleExplainer explainer;
+            try {
+                explainer = RuleExplainer.of(rule, RenderedFields.registry(), language::sourceText, rawEvents);
+            } catch (IllegalArgumentException e) {
+                err.println("saker: " + e.getMessage());
+                err.flush();
+                return FAILED;
+            }
+            Explanation x = event < 0 ? null : explainer.explain(capture, event);
+            if (x == null) {
+                err.println("saker: no event number " + event + " in " + capture);
+                err.flush();
+                return FAILED;
+            }
+            out.print(json ? x.toJson() + "\n" : x.toText());
+            out.flush();
+            return 0;
+        } catch (IOException e) {
+            out.flush();
+            err.println("saker: " + UserErrorHandler.describe(e));
+            err.flush();
+            return FAILED;
+        }
+    }
+}
