@@ -56,6 +56,23 @@ final class FdFields {
             fd(r, "fd." + end + ".name", FieldType.STRING, "domain name of fd." + end + " (never known in a capture)",
                     (c, f) -> null);
         }
+        // Filter-only in libsinsp: the filter compiles them itself (dev.saker.filter.NetChecks); printed,
+        // they have no value, except the end networks, which show the end's address.
+        r.add("fd.ip", FieldType.STRING, "matches the IP address (client or server) of the fd (filter only)",
+                (c, a) -> null);
+        r.add("fd.port", FieldType.NUMBER, "matches the port (client or server) of the fd (filter only)",
+                (c, a) -> null);
+        r.add("fd.proto", FieldType.NUMBER, "matches the protocol (client or server) of the fd; as in libsinsp it"
+                + " compares port numbers (filter only)", (c, a) -> null);
+        r.add("fd.net", FieldType.STRING, "matches the IP network (client or server) of the fd, e.g."
+                + " fd.net=10.0.0.0/8 (filter only)", (c, a) -> null);
+        fd(r, "fd.cnet", FieldType.STRING, "matches the client IP network of the fd (filter only)",
+                (c, f) -> hasRole(f) && isConnected(f) ? ip(f.sip) : null);
+        fd(r, "fd.snet", FieldType.STRING, "matches the server IP network of the fd (filter only)", (c, f) -> serverIp(f));
+        fd(r, "fd.lnet", FieldType.STRING, "matches the local IP network of the fd (filter only)",
+                (c, f) -> localRemote(c, f, true, true));
+        fd(r, "fd.rnet", FieldType.STRING, "matches the remote IP network of the fd (filter only)",
+                (c, f) -> localRemote(c, f, true, false));
         fd(r, "fd.ino", FieldType.NUMBER, "inode number", (c, f) -> f.ino);
     }
 

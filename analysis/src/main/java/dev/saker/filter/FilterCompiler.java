@@ -64,6 +64,9 @@ public final class FilterCompiler {
 
     private Filter check(Expr.Check c) {
         String source = c.toString();
+        if (c.left() instanceof Operand.Field lf && NetChecks.NAMES.contains(lf.name()) && registry.get(lf.name()) != null) {
+            return net(c, lf, source);
+        }
         Field ancestor = anyAncestorField(c.left());
         ValueSource left = ancestor == null ? source(c.left()) : null;
         if (left == null && ancestor == null) {
@@ -91,6 +94,87 @@ public final class FilterCompiler {
         }
         return ancestor != null ? new CompiledNodes.AnyAncestor(ancestor, test, source)
                 : new CompiledNodes.Check(left, test, source);
+    }
+
+    /** fd.ip, fd.net, fd.port, fd.proto and the end networks: see {@link NetChecks}. */
+    private Filter net(Expr.Check c, Operand.Field f, String source) {
+        if (bind(f) == null) {
+            return Filter.ALL;
+        }
+        String name = f.name();
+        boolean port = name.equals("fd.port") || name.equals("fd.proto");
+        boolean ends = !port && !name.equals("fd.ip") && !name.equals("fd.net");
+        Operator op = c.op();
+        boolean fits = switch (op) {
+            case EQ, EQEQ, NE, IN, EXISTS -> true;
+            case INTERSECTS -> ends;
+            case LT, LE, GT, GE -> port;
+            default -> false;
+        };
+        if (!fits) {
+            String kind = port ? "port" : "ip address and network";
+            problem(FilterProblem.Code.OPERATOR_NOT_SUPPORTED, "'" + op.text() + "' operator not supported for "
+                    + kind + " filters", c.span());
+            return Filter.ALL;
+        }
+        if (c.modifier() != Operator.Modifier.NONE) {
+            problem(FilterProblem.Code.OPERATOR_NOT_SUPPORTED, "'" + op.text() + " " + c.modifier().text()
+                    + "' with modifier not supported for ip address and network filters", c.span());
+            return Filter.ALL;
+        }
+        if (c.right() instanceof Operand.Transform || c.right() instanceof Operand.TransformList) {
+            problem(FilterProblem.Code.TRANSFORMER, "field '" + name + "' cannot be compared with another field",
+                    c.right().span());
+            return Filter.ALL;
+        }
+        List<Operand.Value> values = op == Operator.EXISTS ? List.of()
+                : c.right() instanceof Operand.ValueList l ? l.items() : List.of((Operand.Value) c.right());
+        if (!op.takesList() && values.size() > 1) {
+            problem(FilterProblem.Code.BAD_VALUE, "'" + op.text() + "' takes one value, not a list", c.right().span());
+            return Filter.ALL;
+        }
+        if (op != Operator.EXISTS && values.isEmpty()) {
+            problem(FilterProblem.Code.BAD_VALUE, "'" + op.text() + "' needs a value", c.span());
+            return Filter.ALL;
+        }
+        if (port) {
+            long[] ports = new long[values.size()];
+            for (int i = 0; i < ports.length; i++) {
+                String t = values.get(i).text().trim();
+                if (t.isEmpty() || t.length() > 5 || !t.chars().allMatch(Character::isDigit) || Long.parseLong(t) > 65535) {
+                    problem(FilterProblem.Code.BAD_VALUE, "'" + values.get(i).text() + "' is not a valid port number",
+                            values.get(i).span());
+                    return Filter.ALL;
+                }
+                ports[i] = Long.parseLong(t);
+            }
+            return new NetChecks.Port(op, ports, source);
+        }
+        if (name.equals("fd.ip")) {
+            byte[][] addrs = new byte[values.size()][];
+            for (int i = 0; i < addrs.length; i++) {
+                addrs[i] = IpAddresses.address(values.get(i).text());
+                if (addrs[i] == null) {
+                    problem(FilterProblem.Code.BAD_VALUE, "unrecognized IP address " + values.get(i).text(),
+                            values.get(i).span());
+                    return Filter.ALL;
+                }
+            }
+            return new NetChecks.Ip(op, addrs, source);
+        }
+        IpAddresses.Net[] nets = new IpAddresses.Net[values.size()];
+        for (int i = 0; i < nets.length; i++) {
+            nets[i] = IpAddresses.network(values.get(i).text());
+            if (nets[i] == null) {
+                problem(FilterProblem.Code.BAD_VALUE, "unrecognized IP network " + values.get(i).text(),
+                        values.get(i).span());
+                return Filter.ALL;
+            }
+        }
+        if (name.equals("fd.net")) {
+            return new NetChecks.Net(op, nets.length == 0 ? null : nets[0], source);
+        }
+        return new NetChecks.EndNet(new BoundField(registry.get(name), null, name), op, nets, source);
     }
 
     private Field anyAncestorField(Operand left) {
