@@ -31,7 +31,7 @@ final class FdFields {
         r.add("fd.directory", FieldType.STRING, "directory of a file fd", (c, a) -> sanitized(c, directory(c)));
         fd(r, "fd.filename", FieldType.STRING, "file name of a file fd, without its directory",
                 (c, f) -> sanitized(c, filename(f)));
-        fd(r, "fd.cip", FieldType.STRING, "client IP address", (c, f) -> hasRole(f) && isConnected(f) ? ip(f.sip) : null);
+        fd(r, "fd.cip", FieldType.STRING, "client IP address", (c, f) -> hasRole(f) && f.isInetConnection() ? ip(f.sip) : null);
         fd(r, "fd.sip", FieldType.STRING, "server IP address", (c, f) -> serverIp(f));
         fd(r, "fd.cport", FieldType.NUMBER, "client port", FdFields::clientPort);
         fd(r, "fd.sport", FieldType.NUMBER, "server port", (c, f) -> serverPort(f));
@@ -67,7 +67,7 @@ final class FdFields {
         r.add("fd.net", FieldType.STRING, "matches the IP network (client or server) of the fd, e.g."
                 + " fd.net=10.0.0.0/8 (filter only)", (c, a) -> null);
         fd(r, "fd.cnet", FieldType.STRING, "matches the client IP network of the fd (filter only)",
-                (c, f) -> hasRole(f) && isConnected(f) ? ip(f.sip) : null);
+                (c, f) -> hasRole(f) && f.isInetConnection() ? ip(f.sip) : null);
         fd(r, "fd.snet", FieldType.STRING, "matches the server IP network of the fd (filter only)", (c, f) -> serverIp(f));
         fd(r, "fd.lnet", FieldType.STRING, "matches the local IP network of the fd (filter only)",
                 (c, f) -> localRemote(c, f, true, true));
@@ -163,10 +163,6 @@ final class FdFields {
         return (f.flags & (FdInfo.FLAG_ROLE_CLIENT | FdInfo.FLAG_ROLE_SERVER)) != 0;
     }
 
-    private static boolean isConnected(FdInfo f) {
-        return f.type == FdEntry.IPV4_SOCK || f.type == FdEntry.IPV6_SOCK;
-    }
-
     private static String ip(byte[] addr) {
         return addr == null ? null : SocketNames.ip(addr);
     }
@@ -186,7 +182,7 @@ final class FdFields {
         if (!hasRole(f)) {
             return null;
         }
-        if (isConnected(f)) {
+        if (f.isInetConnection()) {
             return (long) f.sport;
         }
         // 2022 libsinsp's client-port case falls through into the protocol case: an empty value, shown as 0
@@ -206,7 +202,7 @@ final class FdFields {
      * machine's interfaces; without interface data the client end is taken as local.
      */
     private static Object localRemote(EventContext c, FdInfo f, boolean ipWanted, boolean localWanted) {
-        if (!isConnected(f) || !hasRole(f)) {
+        if (!f.isInetConnection() || !hasRole(f)) {
             return null;
         }
         boolean sourceIsLocal = LocalAddresses.isLocal(c, f.sip, width(f));
@@ -224,7 +220,7 @@ final class FdFields {
 
     private static Object l4proto(FdInfo f) {
         int p = f.l4proto;
-        if (isConnected(f) && p != FdInfo.L4_RAW && !hasRole(f)) {
+        if (f.isInetConnection() && p != FdInfo.L4_RAW && !hasRole(f)) {
             p = FdInfo.L4_NA;
         } else if (!f.isInet()) {
             p = FdInfo.L4_NA;

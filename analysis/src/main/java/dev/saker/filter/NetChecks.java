@@ -2,7 +2,6 @@ package dev.saker.filter;
 
 import dev.saker.fields.BoundField;
 import dev.saker.fields.EventContext;
-import dev.saker.scap.FdEntry;
 import dev.saker.state.FdInfo;
 import java.util.Arrays;
 import java.util.Set;
@@ -31,13 +30,6 @@ final class NetChecks {
         return c.fdRelated() ? c.fd() : null;
     }
 
-    private static boolean connected(FdInfo f) {
-        return f.type == FdEntry.IPV4_SOCK || f.type == FdEntry.IPV6_SOCK;
-    }
-
-    private static boolean listening(FdInfo f) {
-        return f.type == FdEntry.IPV4_SERVSOCK || f.type == FdEntry.IPV6_SERVSOCK;
-    }
 
     /** fd.ip: address equality against either end. */
     record Ip(Operator op, byte[][] values, String source) implements Filter {
@@ -50,11 +42,11 @@ final class NetChecks {
             if (op == Operator.EXISTS) {
                 return true;
             }
-            if (connected(f)) {
+            if (f.isInetConnection()) {
                 boolean s = eq(f.sip);
                 boolean d = eq(f.dip);
                 return op == Operator.NE ? !s && !d : s || d;
-            } else if (listening(f)) {
+            } else if (f.isInetServer()) {
                 boolean s = eq(f.sip);
                 return op == Operator.NE ? !s : s;
             }
@@ -94,13 +86,13 @@ final class NetChecks {
                 return true;
             }
             boolean positive = op != Operator.NE;
-            if (listening(f)) {
+            if (f.isInetServer()) {
                 if (f.sip == null || f.sip.length != net.addr().length) {
                     return !positive;
                 }
                 return net.contains(f.sip) == positive;
             }
-            if (!connected(f)) {
+            if (!f.isInetConnection()) {
                 return false;
             }
             byte[] s = f.sip;
@@ -135,10 +127,10 @@ final class NetChecks {
             }
             long s;
             long d;
-            if (connected(f)) {
+            if (f.isInetConnection()) {
                 s = f.sport;
                 d = f.dport;
-            } else if (listening(f)) {
+            } else if (f.isInetServer()) {
                 s = f.sport;
                 d = f.sport;
             } else {

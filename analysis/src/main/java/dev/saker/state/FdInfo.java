@@ -85,6 +85,16 @@ public final class FdInfo {
                 || type == FdEntry.IPV6_SERVSOCK || type == FdEntry.UNIX_SOCK;
     }
 
+    /** An IP connection socket (not a listening one). */
+    public boolean isInetConnection() {
+        return type == FdEntry.IPV4_SOCK || type == FdEntry.IPV6_SOCK;
+    }
+
+    /** A listening IP socket (a bound server port). */
+    public boolean isInetServer() {
+        return type == FdEntry.IPV4_SERVSOCK || type == FdEntry.IPV6_SERVSOCK;
+    }
+
     public boolean isInet() {
         return type == FdEntry.IPV4_SOCK || type == FdEntry.IPV6_SOCK || type == FdEntry.IPV4_SERVSOCK
                 || type == FdEntry.IPV6_SERVSOCK;
@@ -145,13 +155,13 @@ public final class FdInfo {
      * bound, connected or accepted) reports "not applicable" unless it is raw.
      */
     public int effectiveL4proto() {
-        if (type == FdEntry.IPV4_SOCK || type == FdEntry.IPV6_SOCK) {
+        if (isInetConnection()) {
             if (l4proto == L4_RAW) {
                 return L4_RAW;
             }
             return (flags & (FLAG_ROLE_CLIENT | FLAG_ROLE_SERVER)) == 0 ? L4_NA : l4proto;
         }
-        if (type == FdEntry.IPV4_SERVSOCK || type == FdEntry.IPV6_SERVSOCK) {
+        if (isInetServer()) {
             return l4proto;
         }
         return L4_UNKNOWN;

@@ -29,7 +29,7 @@ final class ReadWriteTuples {
         if (f == null) {
             return;
         }
-        if (f.type == FdEntry.IPV4_SOCK || f.type == FdEntry.IPV6_SOCK) {
+        if (f.isInetConnection()) {
             f.flags |= FdInfo.FLAG_SOCKET_CONNECTED;
         }
         boolean incoming = (info.flags() & EventInfo.EF_READS_FROM_FD) != 0;
@@ -41,7 +41,7 @@ final class ReadWriteTuples {
                 state.revision() == ParserRevision.CURRENT)) {
             return;
         }
-        if (f.type == FdEntry.IPV4_SOCK || f.type == FdEntry.IPV6_SOCK) {
+        if (f.isInetConnection()) {
             if ((f.flags & (FdInfo.FLAG_ROLE_CLIENT | FdInfo.FLAG_ROLE_SERVER)) == 0) {
                 guessRole(state, t, f, incoming);
             }

@@ -23,7 +23,7 @@ final class TupleUpdates {
 
     /** Takes over the tuple's source, and its destination where unknown or {@code replacePeer}; true on change. */
     static boolean setAddresses(FdInfo f, byte[] sip, int sport, byte[] dip, int dport, boolean replacePeer) {
-        if (f.type == FdEntry.IPV4_SOCK || f.type == FdEntry.IPV6_SOCK) {
+        if (f.isInetConnection()) {
             boolean same = Arrays.equals(sip, f.sip) && sport == f.sport && Arrays.equals(dip, f.dip)
                     && dport == f.dport;
             boolean reversed = Arrays.equals(dip, f.sip) && dport == f.sport && Arrays.equals(sip, f.dip)
@@ -87,7 +87,7 @@ final class TupleUpdates {
         } else {
             return false;
         }
-        if ((f.type == FdEntry.IPV4_SOCK || f.type == FdEntry.IPV6_SOCK) && f.l4proto == FdInfo.L4_UNKNOWN) {
+        if (f.isInetConnection() && f.l4proto == FdInfo.L4_UNKNOWN) {
             f.l4proto = FdInfo.L4_UDP;
         }
         inferLocalAddress(f, interfaces);
