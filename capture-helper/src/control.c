@@ -48,7 +48,7 @@ int control_open(struct control *c, const char *spec, char *err, size_t errlen)
 
 void control_send(struct control *c, char tag, const char *fmt, ...)
 {
-	if (c->out_fd < 0 || c->gone)
+	if (c->out_fd < 0 || c->out_broken)
 		return;
 	char msg[4 + 4096];
 	va_list ap;
@@ -73,7 +73,7 @@ void control_send(struct control *c, char tag, const char *fmt, ...)
 			continue;
 		}
 		if (w <= 0) {
-			c->gone = 1; /* EPIPE: nobody listens any more */
+			c->out_broken = 1; /* EPIPE: nobody listens any more */
 			return;
 		}
 		off += (size_t)w;
@@ -82,12 +82,12 @@ void control_send(struct control *c, char tag, const char *fmt, ...)
 
 int control_stop_requested(struct control *c)
 {
-	if (c->in_fd < 0)
-		return c->gone;
+	if (c->in_fd < 0 || c->in_closed)
+		return c->out_broken || c->in_closed;
 	for (;;) {
 		ssize_t r = read(c->in_fd, c->in + c->in_len, sizeof(c->in) - c->in_len);
 		if (r == 0) {
-			c->gone = 1;
+			c->in_closed = 1;
 			break;
 		}
 		if (r < 0)
@@ -110,5 +110,5 @@ int control_stop_requested(struct control *c)
 			c->in_len -= k;
 		}
 	}
-	return c->gone;
+	return c->out_broken || c->in_closed;
 }

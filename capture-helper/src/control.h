@@ -14,7 +14,8 @@
 
 struct control {
 	int out_fd, in_fd;       /* -1: none */
-	int gone;                /* the launcher closed its end: time to stop */
+	int in_closed;           /* end of file on the requests: the launcher closed its end */
+	int out_broken;          /* a message could not be written: nobody reads any more */
 	unsigned char in[4 + 4096];
 	size_t in_len;
 	size_t skip;             /* payload bytes of an ignored message still to come */
