@@ -270,8 +270,9 @@ int main(int argc, char **argv)
 	struct container_list meta = { 0 };
 	if (opt.container_meta && containers_from_file(opt.container_meta, &meta, err, sizeof(err)))
 		return fail(&run.control, 2, err);
+	/* crictl is one more source, not a requirement: a node where it is not set up still captures */
 	if (containers_from_crictl(&meta, err, sizeof(err)))
-		return fail(&run.control, 1, err);
+		fprintf(stderr, "saker-capture: warning: %s; containers are known from --container-meta only\n", err);
 	struct cgroup_target target;
 	int filtered;
 	if (resolve_target(&opt, &meta, &target, &filtered, err, sizeof(err)))

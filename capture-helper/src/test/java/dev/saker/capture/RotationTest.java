@@ -91,8 +91,8 @@ class RotationTest {
         String stderr;
         try (CaptureRun run = CaptureRun.start(List.of("-w", file.toString(), "-C", "1", "-W", "3",
                 "--duration", "120"), ProcessBuilder.Redirect.DISCARD)) {
-            // about 25 bytes an event: 600k events are over 10 files' worth
-            DdStorm.run(300_000);
+            // about 25 bytes an event: 320k events are about 8 files' worth
+            DdStorm.run(160_000);
             assertThat(run.stop()).as(run.stderr()).isZero();
             stderr = run.stderr();
         }
