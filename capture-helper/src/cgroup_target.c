@@ -167,6 +167,9 @@ static int on_find(const char *p, const struct stat *st, int flag, struct FTW *f
 {
 	if (flag != FTW_D)
 		return 0;
+	/* CRI-O's monitor of a container is named after it too (crio-conmon-<id>.scope): not the container */
+	if (strncmp(p + ftw->base, "crio-conmon-", 12) == 0)
+		return 0;
 	for (int i = 0; i < find_n; i++) {
 		if (!strstr(p + ftw->base, find_needles[i]))
 			continue;
