@@ -267,6 +267,7 @@ int main(int argc, char **argv)
 	sigaction(SIGHUP, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	cgroup_join_node_namespace();
 	struct container_list meta = { 0 };
 	if (opt.container_meta && containers_from_file(opt.container_meta, &meta, err, sizeof(err)))
 		return fail(&run.control, 2, err);
