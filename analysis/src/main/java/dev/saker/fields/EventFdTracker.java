@@ -31,6 +31,7 @@ public final class EventFdTracker {
     private final LibsEdition edition;
     private final Map<Long, Last> lastByTid = new HashMap<>();
     private FdInfo before;
+    private String beforeName;
     private FdInfo parsed;
 
     public EventFdTracker(LibsEdition edition) {
@@ -40,6 +41,7 @@ public final class EventFdTracker {
     /** Call with each recorded event before the state applies it. */
     public void beforeApply(RawEvent raw, SystemState state) {
         before = null;
+        beforeName = null;
         parsed = null;
         EventInfo info = raw.info();
         ThreadInfo t = state.thread(raw.tid());
@@ -56,7 +58,7 @@ public final class EventFdTracker {
             last[1] = type;
             if (usesFd && !raw.isEmpty(enterFdIndex(type))) {
                 last[0] = raw.signed(enterFdIndex(type));
-                before = state.fd(t, last[0]);
+                lookUpBefore(state, t, last[0]);
             }
             return;
         }
@@ -78,7 +80,13 @@ public final class EventFdTracker {
                 last[0] = raw.signed(at);
             }
         }
-        before = state.fd(t, last[0]);
+        lookUpBefore(state, t, last[0]);
+    }
+
+    /** The event's fd before parsing, and its name then: libsinsp's get_fd records it as m_oldname. */
+    private void lookUpBefore(SystemState state, ThreadInfo t, long fd) {
+        before = state.fd(t, fd);
+        beforeName = before == null ? null : before.name;
     }
 
     /**
@@ -93,6 +101,7 @@ public final class EventFdTracker {
         ctx.fdRelated = info != null && (ctx.flags & FD_FLAGS) != 0 && t != null;
         ctx.fd = null;
         ctx.fdNum = -1;
+        ctx.fdNameChanged = false;
         if (!ctx.fdRelated) {
             return;
         }
@@ -107,6 +116,14 @@ public final class EventFdTracker {
             fd = state.fd(t, last[0]);
         }
         ctx.fd = fd;
+        // libsinsp compares only the fd the event held while parsing: the one looked up before (its
+        // name then) or the one it created (a new sinsp_fdinfo, old name ""); one found only by the
+        // fd fields afterwards never changed
+        if (fd != null && fd == parsed) {
+            ctx.fdNameChanged = !fd.name.isEmpty();
+        } else if (fd != null && fd == before) {
+            ctx.fdNameChanged = !fd.name.equals(beforeName);
+        }
     }
 
     /** A successful fd-creating exit: the new fd becomes the thread's last fd, as add_fd does. */

@@ -28,6 +28,10 @@ final class FdFields {
             return String.valueOf(c.fd() != null ? c.fd().typeChar() : FdCreators.typeChar(c.raw().type()));
         });
         r.add("fd.name", FieldType.STRING, "fd name: path, socket tuple, ...", (c, a) -> sanitized(c, name(c)));
+        r.add("fd.nameraw", FieldType.STRING, "a file fd's path as the open call passed it (not made absolute)",
+                (c, a) -> nameRaw(c));
+        r.add("fd.name_changed", FieldType.BOOL, "whether the event changed the name of its fd",
+                (c, a) -> c.fdRelated() && c.fd() != null ? c.fdNameChanged() : null);
         r.add("fd.directory", FieldType.STRING, "directory of a file fd", (c, a) -> sanitized(c, directory(c)));
         fd(r, "fd.filename", FieldType.STRING, "file name of a file fd, without its directory",
                 (c, f) -> sanitized(c, filename(f)));
@@ -110,6 +114,23 @@ final class FdFields {
             return c.fd().name;
         }
         return FdCreators.name(c);
+    }
+
+    /**
+     * fd.nameraw: the fd's raw path, or for an unknown fd what the call passed (openat's relative name
+     * as given; the other calls as fd.name finds it), with repeated '/' squeezed as libsinsp does.
+     */
+    private static Object nameRaw(EventContext c) {
+        if (!c.fdRelated()) {
+            return null;
+        }
+        Object n;
+        if (c.fd() != null && !failedConnect(c.raw())) {
+            n = c.fd().nameRaw;
+        } else {
+            n = FdCreators.rawName(c);
+        }
+        return n instanceof String s && s.contains("//") ? s.replaceAll("/{2,}", "/") : n;
     }
 
     /** A failed connect names the address it tried, not what the fd was before. */

@@ -70,6 +70,20 @@ final class ProcFields {
             ThreadInfo t = c.thread();
             return t == null || t.cloneTs == 0 ? null : c.raw().ts() - t.cloneTs;
         });
+        thread(r, "proc.is_exe_writable", FieldType.BOOL, "whether the executable is writable by its user",
+                t -> t.exeWritable);
+        thread(r, "proc.is_exe_upper_layer", FieldType.BOOL, "whether the executable is in an overlayfs upper layer",
+                t -> t.exeUpperLayer);
+        thread(r, "proc.is_exe_from_memfd", FieldType.BOOL, "whether the executable is a memfd_create file",
+                t -> t.exeFromMemfd);
+        // libsinsp reports 0 (never recorded) as missing for the inode fields
+        thread(r, "proc.exe_ino", FieldType.NUMBER, "inode of the executable", t -> nonZero(t.exeIno));
+        thread(r, "proc.exe_ino.ctime", FieldType.NUMBER, "ctime of the executable, ns since the epoch",
+                t -> nonZero(t.exeInoCtime));
+        thread(r, "proc.exe_ino.mtime", FieldType.NUMBER, "mtime of the executable, ns since the epoch",
+                t -> nonZero(t.exeInoMtime));
+        thread(r, "proc.exe_ino.ctime_duration_proc_start", FieldType.NUMBER,
+                "ns between the executable's ctime and the process's clone", t -> nonZero(t.exeInoCtimeDurationCloneTs));
         thread(r, "thread.cap_permitted", FieldType.STRING, "permitted capabilities, space-separated",
                 t -> Capabilities.names(t.capPermitted));
         thread(r, "thread.cap_inheritable", FieldType.STRING, "inheritable capabilities, space-separated",
@@ -78,6 +92,10 @@ final class ProcFields {
                 t -> Capabilities.names(t.capEffective));
         r.add(new Field("proc.apid", FieldType.NUMBER, Field.Argument.REQUIRED, "pid of the n-th ancestor",
                 (c, a) -> ancestors(c, a, t -> t.pid)));
+    }
+
+    private static Long nonZero(long v) {
+        return v == 0 ? null : v;
     }
 
     private static void thread(FieldRegistry r, String name, FieldType type, String description,

@@ -195,6 +195,11 @@ public final class FilterCompiler {
                 default -> false;
             };
             case STRING -> op != Operator.BCONTAINS && op != Operator.BSTARTSWITH;
+            // libsinsp flt_is_comparable_buffer
+            case BYTES -> switch (op) {
+                case EQ, EQEQ, NE, CONTAINS, IN, EXISTS, STARTSWITH, ENDSWITH, INTERSECTS, BCONTAINS, BSTARTSWITH -> true;
+                default -> false;
+            };
         };
     }
 
@@ -203,6 +208,7 @@ public final class FilterCompiler {
             case NUMBER, TIME -> "numeric";
             case BOOL -> "boolean";
             case STRING -> "string";
+            case BYTES -> "buffer";
         };
     }
 
@@ -337,6 +343,16 @@ public final class FilterCompiler {
                 }
                 return new ValueTest.Bool(op, bools);
             }
+            case BYTES -> {
+                byte[][] operands = new byte[values.size()][];
+                for (int i = 0; i < operands.length; i++) {
+                    operands[i] = bytes(op, values.get(i));
+                    if (operands[i] == null) {
+                        return null;
+                    }
+                }
+                return new ValueTest.Bytes(op, operands);
+            }
             default -> {
                 List<String> texts = values.stream().map(Operand.Value::text).toList();
                 return switch (op) {
@@ -347,6 +363,24 @@ public final class FilterCompiler {
                 };
             }
         }
+    }
+
+    /** A buffer operand: hex digits for bcontains/bstartswith (libsinsp unhex), the text's bytes otherwise. */
+    private byte[] bytes(Operator op, Operand.Value v) {
+        String t = v.text();
+        if (op != Operator.BCONTAINS && op != Operator.BSTARTSWITH) {
+            return t.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        if (t.length() % 2 != 0 || !t.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+            problem(FilterProblem.Code.BAD_VALUE, "bcontains and bstartswith operator support hex strings only",
+                    v.span());
+            return null;
+        }
+        byte[] b = new byte[t.length() / 2];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) Integer.parseInt(t.substring(2 * i, 2 * i + 2), 16);
+        }
+        return b;
     }
 
     private ValueTest regex(Operand.Value v) {

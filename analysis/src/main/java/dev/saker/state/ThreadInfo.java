@@ -45,7 +45,18 @@ public final class ThreadInfo {
     public long capPermitted;
     public long capEffective;
     public long cloneTs;
+    /** Start of the thread's pid namespace, ns since the epoch (0 = unknown): container.start_ts. */
+    public long pidnsInitStartTs;
     public boolean exeWritable;
+    /** execve's PPM_EXE_UPPER_LAYER and PPM_EXE_FROM_MEMFD flags (current drivers only). */
+    public boolean exeUpperLayer;
+    public boolean exeFromMemfd;
+    /** The executable's inode and its ctime/mtime in ns (0 = unknown, as libsinsp keeps them). */
+    public long exeIno;
+    public long exeInoCtime;
+    public long exeInoMtime;
+    /** clone_ts - exe ctime, set at execve when the clone time is known; 0 = unknown. */
+    public long exeInoCtimeDurationCloneTs;
     public String containerId = "";
     /** Own table; threads of a process reach the main thread's through {@link ThreadTable#fds}. */
     FdTable fdTable = new FdTable();
