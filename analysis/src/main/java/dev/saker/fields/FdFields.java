@@ -18,14 +18,14 @@ final class FdFields {
     }
 
     static void register(FieldRegistry r) {
-        r.add("fd.num", FieldType.NUMBER, "fd number", (c, a) -> c.fdRelated() ? c.fdNum() : null);
+        r.addLong("fd.num", "fd number", (c, a) -> c.fdRelated() ? c.fdNum() : LongExtractor.NA);
         fd(r, "fd.type", FieldType.STRING, "fd type: file, directory, ipv4, ipv6, unix, pipe, event, ...",
                 (c, f) -> f.typeName());
         r.add("fd.typechar", FieldType.STRING, "fd type as one character", (c, a) -> {
             if (!c.fdRelated()) {
                 return null;
             }
-            return String.valueOf(c.fd() != null ? c.fd().typeChar() : FdCreators.typeChar(c.raw().type()));
+            return oneChar(c.fd() != null ? c.fd().typeChar() : FdCreators.typeChar(c.raw().type()));
         });
         r.add("fd.name", FieldType.STRING, "fd name: path, socket tuple, ...", (c, a) -> sanitized(c, name(c)));
         r.add("fd.nameraw", FieldType.STRING, "a file fd's path as the open call passed it (not made absolute)",
@@ -89,6 +89,19 @@ final class FdFields {
      * 2022 libsinsp strips every byte that is not printable ASCII from fd names before printing
      * them (non-ASCII UTF-8 included); current libs print names as they are.
      */
+    private static final String[] ONE_CHAR = new String[128];
+
+    static {
+        for (char ch = 0; ch < 128; ch++) {
+            ONE_CHAR[ch] = String.valueOf(ch);
+        }
+    }
+
+    /** fd.typechar's text without a new string per event. */
+    private static String oneChar(char ch) {
+        return ch < 128 ? ONE_CHAR[ch] : String.valueOf(ch);
+    }
+
     static Object sanitized(EventContext c, Object v) {
         if (c.edition() != LibsEdition.SYSDIG_2022 || !(v instanceof String s)) {
             return v;
@@ -158,11 +171,7 @@ final class FdFields {
         if (f != null && f.type == FdEntry.DIRECTORY) {
             return name;
         }
-        int slash = name.lastIndexOf('/');
-        if (slash <= 0) {
-            return "/";
-        }
-        return slash < name.length() - 1 ? name.substring(0, slash) : name;
+        return DerivedTexts.directory(name);
     }
 
     private static Object filename(FdInfo f) {
@@ -185,7 +194,7 @@ final class FdFields {
     }
 
     private static String ip(byte[] addr) {
-        return addr == null ? null : SocketNames.ip(addr);
+        return addr == null ? null : DerivedTexts.ip(addr);
     }
 
     private static Object serverIp(FdInfo f) {

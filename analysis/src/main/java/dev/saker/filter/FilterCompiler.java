@@ -5,6 +5,7 @@ import dev.saker.fields.Field;
 import dev.saker.fields.FieldRegistry;
 import dev.saker.fields.FieldType;
 import dev.saker.fields.LibsEdition;
+import dev.saker.fields.LongExtractor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -125,6 +126,10 @@ public final class FilterCompiler {
         ValueTest test = test(c, type);
         if (test == null) {
             return Filter.ALL;
+        }
+        if (ancestor == null && test instanceof ValueTest.Number n && left instanceof ValueSource.FieldValue fv
+                && fv.field().field().extractor() instanceof LongExtractor le) {
+            return new CompiledNodes.NumberCheck(left, le, fv.field().arg(), n, source);
         }
         return ancestor != null ? new CompiledNodes.AnyAncestor(ancestor, test, source)
                 : new CompiledNodes.Check(left, test, source);

@@ -1,6 +1,7 @@
 package dev.saker.filter;
 
 import dev.saker.fields.BoundField;
+import dev.saker.fields.DerivedTexts;
 import dev.saker.fields.EventContext;
 import dev.saker.fields.LibsEdition;
 import dev.saker.state.FdInfo;
@@ -201,7 +202,9 @@ final class NetChecks {
             if (op == Operator.EXISTS) {
                 return true;
             }
-            byte[] a = IpAddresses.address(v.toString());
+            // the field's text came from an address the state holds: get those bytes back unparsed
+            byte[] a = v instanceof String s && DerivedTexts.addressOf(s) != null ? DerivedTexts.addressOf(s)
+                    : IpAddresses.address(v.toString());
             if (a == null) {
                 return false;
             }

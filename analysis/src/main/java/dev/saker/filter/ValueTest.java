@@ -92,7 +92,11 @@ interface ValueTest {
             if (!(v instanceof java.lang.Number n)) {
                 return false;
             }
-            long x = n.longValue();
+            return testLong(n.longValue());
+        }
+
+        /** The test on a number already unboxed. */
+        boolean testLong(long x) {
             if (op == Operator.IN || op == Operator.INTERSECTS) {
                 return Arrays.binarySearch(operands, x) >= 0;
             }

@@ -42,7 +42,8 @@ public final class RenderedFields {
     /** Current libs read the event in the current schema (old layouts converted); 2022's read it as recorded. */
     private static Object arg(EventContext c, String name) {
         RawEvent e = c.edition() == LibsEdition.CURRENT && c.current() != null ? c.current() : c.raw();
-        return EventArgs.one(e, new StateArgContext(c.state()).on(c.thread()), name);
+        String known = EventArgs.knownFlagText(e, name);
+        return known != null ? known : EventArgs.one(e, new StateArgContext(c.state()).on(c.thread()), name);
     }
 
     /** evt.buffer: the event's "data" parameter, missing for events without one. */

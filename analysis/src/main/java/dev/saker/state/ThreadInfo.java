@@ -75,12 +75,45 @@ public final class ThreadInfo {
         return (flags & CL_CLONE_FILES) != 0 && !isMainThread();
     }
 
+    // The joined texts below are asked for by many rules on every event; each is kept with the
+    // values it was built from (compared by identity: the state replaces, never mutates, them).
+    private String cmdlineText;
+    private String cmdlineComm;
+    private List<String> cmdlineArgs;
+    private String argsText;
+    private List<String> argsTextOf;
+    private String envText;
+    private List<String> envTextOf;
+
     /** proc.cmdline: comm followed by the arguments, space-separated. */
     public String cmdline() {
-        StringBuilder sb = new StringBuilder(comm);
-        for (String a : args) {
-            sb.append(' ').append(a);
+        if (cmdlineText == null || cmdlineComm != comm || cmdlineArgs != args) {
+            StringBuilder sb = new StringBuilder(comm);
+            for (String a : args) {
+                sb.append(' ').append(a);
+            }
+            cmdlineText = sb.toString();
+            cmdlineComm = comm;
+            cmdlineArgs = args;
         }
-        return sb.toString();
+        return cmdlineText;
+    }
+
+    /** proc.args: the arguments, space-separated. */
+    public String argsText() {
+        if (argsText == null || argsTextOf != args) {
+            argsText = String.join(" ", args);
+            argsTextOf = args;
+        }
+        return argsText;
+    }
+
+    /** proc.env: the environment, space-separated. */
+    public String envText() {
+        if (envText == null || envTextOf != env) {
+            envText = String.join(" ", env);
+            envTextOf = env;
+        }
+        return envText;
     }
 }
