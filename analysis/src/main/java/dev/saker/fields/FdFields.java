@@ -171,7 +171,14 @@ final class FdFields {
         if (f != null && f.type == FdEntry.DIRECTORY) {
             return name;
         }
-        return DerivedTexts.directory(name);
+        if (f == null) {
+            return DerivedTexts.directory(name);
+        }
+        if (f.directoryOf != name) {
+            f.directoryText = DerivedTexts.directory(name);
+            f.directoryOf = name;
+        }
+        return f.directoryText;
     }
 
     private static Object filename(FdInfo f) {

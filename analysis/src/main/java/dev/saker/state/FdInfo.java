@@ -23,6 +23,9 @@ public final class FdInfo {
     public String name = "";
     /** The path as the open call passed it (libsinsp's m_name_raw, fd.nameraw); "" for other fds. */
     public String nameRaw = "";
+    /** fd.directory of {@link #name}, kept with the name it was derived from (see FdFields). */
+    public String directoryText;
+    public String directoryOf;
     public int openFlags;
     public long ino;
     public int dev;
