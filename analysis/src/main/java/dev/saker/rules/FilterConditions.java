@@ -1,7 +1,6 @@
 package dev.saker.rules;
 
 import dev.saker.fields.FieldRegistry;
-import dev.saker.fields.LibsEdition;
 import dev.saker.filter.CompileResult;
 import dev.saker.filter.Condition;
 import dev.saker.filter.Expr;
@@ -30,17 +29,6 @@ public final class FilterConditions implements ConditionLanguage {
     /** Each parsed text gets a source name; spans (also inside expanded macros) find their text by it. */
     private final Map<String, String> texts = new HashMap<>();
     private final EventCodes codes = new EventCodes();
-    private final LibsEdition edition;
-
-    /** Conditions as current libs (Falco) read them. */
-    public FilterConditions() {
-        this(LibsEdition.CURRENT);
-    }
-
-    /** Conditions as the given edition's filter compiler reads them (see FilterCompiler). */
-    public FilterConditions(LibsEdition edition) {
-        this.edition = edition;
-    }
 
     /** What compiling gives besides the common result: the filter, for the engine. */
     public record FilterCompiled(Filter filter) {
@@ -134,7 +122,7 @@ public final class FilterConditions implements ConditionLanguage {
     @Override
     public Compiled compile(Syntax expanded, FieldRegistry fields) throws ConditionError {
         Expr expr = ((Tree) expanded).expr;
-        CompileResult c = FilterCompiler.compile(expr, fields, edition);
+        CompileResult c = FilterCompiler.compile(expr, fields);
         if (!c.ok()) {
             throw error(c.problems().get(0));
         }
