@@ -7,8 +7,6 @@ import dev.saker.scap.RawEvent;
 import dev.saker.state.FdInfo;
 import dev.saker.state.SystemState;
 import dev.saker.state.ThreadInfo;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Which file descriptor an event refers to, the way libsinsp's parser works it out and its fd
@@ -29,7 +27,6 @@ public final class EventFdTracker {
     private static final int FD_FLAGS = EventInfo.EF_CREATES_FD | EventInfo.EF_USES_FD | EventInfo.EF_DESTROYS_FD;
 
     private final LibsEdition edition;
-    private final Map<Long, Last> lastByTid = new HashMap<>();
     private FdInfo before;
     private String beforeName;
     private FdInfo parsed;
@@ -152,21 +149,13 @@ public final class EventFdTracker {
         }
     }
 
-    /** A thread's last fd and last enter type, as libsinsp keeps them on the thread. */
-    private record Last(ThreadInfo thread, long[] values) {
-    }
-
     /**
-     * The thread's last fd and enter type ({0, -1} for a thread not seen before: libsinsp starts
-     * m_lastevent_fd at 0). A tid reused by a new thread starts afresh.
+     * The thread's last fd and enter type, kept on the thread as libsinsp keeps them ({0, -1} for a
+     * thread not seen before: libsinsp starts m_lastevent_fd at 0; a tid reused by a new thread gets
+     * a new ThreadInfo, so it starts afresh).
      */
-    private long[] last(ThreadInfo t) {
-        Last l = lastByTid.get(t.tid);
-        if (l == null || l.thread() != t) {
-            l = new Last(t, new long[] {0, -1});
-            lastByTid.put(t.tid, l);
-        }
-        return l.values();
+    private static long[] last(ThreadInfo t) {
+        return t.lastEvent;
     }
 
     /** The fd parameter of an enter event that uses one: the first, except mmap's and splice's. */

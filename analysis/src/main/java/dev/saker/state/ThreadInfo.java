@@ -58,6 +58,11 @@ public final class ThreadInfo {
     /** clone_ts - exe ctime, set at execve when the clone time is known; 0 = unknown. */
     public long exeInoCtimeDurationCloneTs;
     public String containerId = "";
+    /**
+     * The fd of the thread's last event and the type of its last enter event, {0, -1} at first
+     * (libsinsp's m_lastevent_fd and m_lastevent_type; the fields layer's EventFdTracker keeps them).
+     */
+    public final long[] lastEvent = {0, -1};
     /** Own table; threads of a process reach the main thread's through {@link ThreadTable#fds}. */
     FdTable fdTable = new FdTable();
 
