@@ -86,33 +86,39 @@ public final class Engine {
                 || t == dev.saker.scap.EventTypes.SYSCALL_CREAT_E || t == dev.saker.scap.EventTypes.SOCKET_CONNECT_E;
     }
 
-    /** The rules matching one event, in the order Falco reports them (empty when invisible or none). */
+    /**
+     * The rules matching one event, in the order Falco reports them (empty when invisible or none).
+     * An event no rule matches costs no allocation: the list is made on the first match.
+     */
     public List<CompiledRule> match(EventContext ctx) {
-        List<CompiledRule> out = new ArrayList<>(1);
         if (!visible(ctx)) {
-            return out;
+            return List.of();
         }
         int t = ctx.raw().type();
         List<CompiledRule> bucket = t >= 0 && t < byType.length ? byType[t] : List.of();
-        if (run(bucket, ctx, out)) {
+        List<CompiledRule> out = run(bucket, ctx, null);
+        if (out != null && matching == RuleMatching.FIRST) {
             return out;
         }
-        run(allTypes, ctx, out);
-        return out;
+        out = run(allTypes, ctx, out);
+        return out == null ? List.of() : out;
     }
 
-    private boolean run(List<CompiledRule> bucket, EventContext ctx, List<CompiledRule> out) {
-        boolean any = false;
-        for (CompiledRule r : bucket) {
+    /** Adds the bucket's matches to {@code out} (made when null); null when there were none at all. */
+    private List<CompiledRule> run(List<CompiledRule> bucket, EventContext ctx, List<CompiledRule> out) {
+        for (int i = 0, n = bucket.size(); i < n; i++) {
+            CompiledRule r = bucket.get(i);
             if (r.filter().matches(ctx)) {
+                if (out == null) {
+                    out = new ArrayList<>(2);
+                }
                 out.add(r);
-                any = true;
                 if (matching == RuleMatching.FIRST) {
-                    return true;
+                    return out;
                 }
             }
         }
-        return any;
+        return out;
     }
 
     /** Scans a capture with current libs' semantics, handing each detection to {@code sink}. */

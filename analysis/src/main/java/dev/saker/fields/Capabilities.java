@@ -16,7 +16,24 @@ final class Capabilities {
     }
 
     /** The names of the set's bits in bit order, space-separated; bits without a name are left out. */
+    /** Texts by set, remembered: a capture has few distinct sets, and rules test them per event. */
+    private static final Known[] KNOWN = new Known[256];
+
+    private record Known(long set, String text) {
+    }
+
     static String names(long set) {
+        int slot = (int) ((set ^ (set >>> 17) ^ (set >>> 31)) & (KNOWN.length - 1));
+        Known k = KNOWN[slot];
+        if (k != null && k.set == set) {
+            return k.text;
+        }
+        String text = build(set);
+        KNOWN[slot] = new Known(set, text);
+        return text;
+    }
+
+    private static String build(long set) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < NAMES.length; i++) {
             if ((set & (1L << i)) != 0) {

@@ -24,6 +24,7 @@ public final class EventContext {
     boolean fdRelated;
     long fdNum = -1;
     FdInfo fd;
+    boolean fdNameChanged;
 
     public EventContext() {
     }
@@ -40,6 +41,7 @@ public final class EventContext {
         this.flags = recorded.info() == null ? 0 : recorded.info().flags();
         this.fdNum = eventFdNum;
         this.fd = eventFd;
+        this.fdNameChanged = false;
         return this;
     }
 
@@ -80,6 +82,14 @@ public final class EventContext {
     /** The fd the event refers to, or null when unknown (e.g. a failed open). */
     public FdInfo fd() {
         return fd;
+    }
+
+    /**
+     * fd.name_changed: whether parsing the event changed the name of its fd (libsinsp compares the
+     * name after parsing with the name the fd had when the event looked it up; a new fd had "").
+     */
+    public boolean fdNameChanged() {
+        return fdNameChanged;
     }
 
     /** Whose semantics the fields follow where 2022 and current libs differ. */

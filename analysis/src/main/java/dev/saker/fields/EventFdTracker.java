@@ -7,8 +7,6 @@ import dev.saker.scap.RawEvent;
 import dev.saker.state.FdInfo;
 import dev.saker.state.SystemState;
 import dev.saker.state.ThreadInfo;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Which file descriptor an event refers to, the way libsinsp's parser works it out and its fd
@@ -29,8 +27,8 @@ public final class EventFdTracker {
     private static final int FD_FLAGS = EventInfo.EF_CREATES_FD | EventInfo.EF_USES_FD | EventInfo.EF_DESTROYS_FD;
 
     private final LibsEdition edition;
-    private final Map<Long, Last> lastByTid = new HashMap<>();
     private FdInfo before;
+    private String beforeName;
     private FdInfo parsed;
 
     public EventFdTracker(LibsEdition edition) {
@@ -40,6 +38,7 @@ public final class EventFdTracker {
     /** Call with each recorded event before the state applies it. */
     public void beforeApply(RawEvent raw, SystemState state) {
         before = null;
+        beforeName = null;
         parsed = null;
         EventInfo info = raw.info();
         ThreadInfo t = state.thread(raw.tid());
@@ -56,7 +55,7 @@ public final class EventFdTracker {
             last[1] = type;
             if (usesFd && !raw.isEmpty(enterFdIndex(type))) {
                 last[0] = raw.signed(enterFdIndex(type));
-                before = state.fd(t, last[0]);
+                lookUpBefore(state, t, last[0]);
             }
             return;
         }
@@ -78,7 +77,13 @@ public final class EventFdTracker {
                 last[0] = raw.signed(at);
             }
         }
-        before = state.fd(t, last[0]);
+        lookUpBefore(state, t, last[0]);
+    }
+
+    /** The event's fd before parsing, and its name then: libsinsp's get_fd records it as m_oldname. */
+    private void lookUpBefore(SystemState state, ThreadInfo t, long fd) {
+        before = state.fd(t, fd);
+        beforeName = before == null ? null : before.name;
     }
 
     /**
@@ -93,6 +98,7 @@ public final class EventFdTracker {
         ctx.fdRelated = info != null && (ctx.flags & FD_FLAGS) != 0 && t != null;
         ctx.fd = null;
         ctx.fdNum = -1;
+        ctx.fdNameChanged = false;
         if (!ctx.fdRelated) {
             return;
         }
@@ -107,6 +113,14 @@ public final class EventFdTracker {
             fd = state.fd(t, last[0]);
         }
         ctx.fd = fd;
+        // libsinsp compares only the fd the event held while parsing: the one looked up before (its
+        // name then) or the one it created (a new sinsp_fdinfo, old name ""); one found only by the
+        // fd fields afterwards never changed
+        if (fd != null && fd == parsed) {
+            ctx.fdNameChanged = !fd.name.isEmpty();
+        } else if (fd != null && fd == before) {
+            ctx.fdNameChanged = !fd.name.equals(beforeName);
+        }
     }
 
     /** A successful fd-creating exit: the new fd becomes the thread's last fd, as add_fd does. */
@@ -135,21 +149,13 @@ public final class EventFdTracker {
         }
     }
 
-    /** A thread's last fd and last enter type, as libsinsp keeps them on the thread. */
-    private record Last(ThreadInfo thread, long[] values) {
-    }
-
     /**
-     * The thread's last fd and enter type ({0, -1} for a thread not seen before: libsinsp starts
-     * m_lastevent_fd at 0). A tid reused by a new thread starts afresh.
+     * The thread's last fd and enter type, kept on the thread as libsinsp keeps them ({0, -1} for a
+     * thread not seen before: libsinsp starts m_lastevent_fd at 0; a tid reused by a new thread gets
+     * a new ThreadInfo, so it starts afresh).
      */
-    private long[] last(ThreadInfo t) {
-        Last l = lastByTid.get(t.tid);
-        if (l == null || l.thread() != t) {
-            l = new Last(t, new long[] {0, -1});
-            lastByTid.put(t.tid, l);
-        }
-        return l.values();
+    private static long[] last(ThreadInfo t) {
+        return t.lastEvent;
     }
 
     /** The fd parameter of an enter event that uses one: the first, except mmap's and splice's. */

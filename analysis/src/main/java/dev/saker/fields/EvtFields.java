@@ -17,7 +17,7 @@ final class EvtFields {
     }
 
     static void register(FieldRegistry r) {
-        r.add("evt.num", FieldType.NUMBER, "event number", (c, a) -> c.num());
+        r.addLong("evt.num", "event number", (c, a) -> c.num());
         r.add("evt.time", FieldType.STRING, "event time, HH:MM:SS.nnnnnnnnn in the local time zone",
                 (c, a) -> time(c.raw().ts(), false));
         r.add("evt.datetime", FieldType.STRING, "event date and time in the local time zone",
@@ -32,7 +32,7 @@ final class EvtFields {
         r.add("evt.dir", FieldType.STRING, "'>' for enter events, '<' for exit events", (c, a) -> c.isEnter() ? ">" : "<");
         r.add("evt.type", FieldType.STRING, "event type name", (c, a) -> type(c.raw(), c.edition()));
         r.add("evt.res", FieldType.STRING, "SUCCESS or the error name of a failed call", (c, a) -> res(c.raw()));
-        r.add("evt.rawres", FieldType.NUMBER, "the return value as a number", (c, a) -> rawres(c.raw()));
+        r.addLong("evt.rawres", "the return value as a number", (c, a) -> rawres(c.raw()));
         r.add("evt.failed", FieldType.BOOL, "whether the call returned an error", (c, a) -> failed(c.raw()));
         r.add("evt.is_io", FieldType.BOOL, "whether the event reads or writes an fd",
                 (c, a) -> hasFlag(c, EventInfo.EF_READS_FROM_FD | EventInfo.EF_WRITES_TO_FD));
@@ -135,9 +135,9 @@ final class EvtFields {
         return res >= 0 ? "SUCCESS" : Errnos.describe(res);
     }
 
-    private static Object rawres(RawEvent e) {
+    private static long rawres(RawEvent e) {
         int i = resIndex(e);
-        return i < 0 ? null : e.signed(i);
+        return i < 0 ? LongExtractor.NA : e.signed(i);
     }
 
     private static Object failed(RawEvent e) {

@@ -40,6 +40,15 @@ final class FdCreators {
         };
     }
 
+    /** fd.nameraw of an unknown fd: openat's name parameter as recorded, else what {@link #name} says. */
+    static Object rawName(EventContext c) {
+        RawEvent e = c.current() != null ? c.current() : c.raw();
+        if (e.type() == EventTypes.SYSCALL_OPENAT_2_X || e.type() == EventTypes.SYSCALL_OPENAT2_X) {
+            return e.isEmpty(2) ? null : e.string(2);
+        }
+        return name(c);
+    }
+
     private static String path(EventContext c, String dir, String name) {
         if (name == null) {
             return "";

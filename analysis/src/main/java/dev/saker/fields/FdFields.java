@@ -18,16 +18,20 @@ final class FdFields {
     }
 
     static void register(FieldRegistry r) {
-        r.add("fd.num", FieldType.NUMBER, "fd number", (c, a) -> c.fdRelated() ? c.fdNum() : null);
+        r.addLong("fd.num", "fd number", (c, a) -> c.fdRelated() ? c.fdNum() : LongExtractor.NA);
         fd(r, "fd.type", FieldType.STRING, "fd type: file, directory, ipv4, ipv6, unix, pipe, event, ...",
                 (c, f) -> f.typeName());
         r.add("fd.typechar", FieldType.STRING, "fd type as one character", (c, a) -> {
             if (!c.fdRelated()) {
                 return null;
             }
-            return String.valueOf(c.fd() != null ? c.fd().typeChar() : FdCreators.typeChar(c.raw().type()));
+            return oneChar(c.fd() != null ? c.fd().typeChar() : FdCreators.typeChar(c.raw().type()));
         });
         r.add("fd.name", FieldType.STRING, "fd name: path, socket tuple, ...", (c, a) -> sanitized(c, name(c)));
+        r.add("fd.nameraw", FieldType.STRING, "a file fd's path as the open call passed it (not made absolute)",
+                (c, a) -> nameRaw(c));
+        r.add("fd.name_changed", FieldType.BOOL, "whether the event changed the name of its fd",
+                (c, a) -> c.fdRelated() && c.fd() != null ? c.fdNameChanged() : null);
         r.add("fd.directory", FieldType.STRING, "directory of a file fd", (c, a) -> sanitized(c, directory(c)));
         fd(r, "fd.filename", FieldType.STRING, "file name of a file fd, without its directory",
                 (c, f) -> sanitized(c, filename(f)));
@@ -85,6 +89,19 @@ final class FdFields {
      * 2022 libsinsp strips every byte that is not printable ASCII from fd names before printing
      * them (non-ASCII UTF-8 included); current libs print names as they are.
      */
+    private static final String[] ONE_CHAR = new String[128];
+
+    static {
+        for (char ch = 0; ch < 128; ch++) {
+            ONE_CHAR[ch] = String.valueOf(ch);
+        }
+    }
+
+    /** fd.typechar's text without a new string per event. */
+    private static String oneChar(char ch) {
+        return ch < 128 ? ONE_CHAR[ch] : String.valueOf(ch);
+    }
+
     static Object sanitized(EventContext c, Object v) {
         if (c.edition() != LibsEdition.SYSDIG_2022 || !(v instanceof String s)) {
             return v;
@@ -112,6 +129,23 @@ final class FdFields {
         return FdCreators.name(c);
     }
 
+    /**
+     * fd.nameraw: the fd's raw path, or for an unknown fd what the call passed (openat's relative name
+     * as given; the other calls as fd.name finds it), with repeated '/' squeezed as libsinsp does.
+     */
+    private static Object nameRaw(EventContext c) {
+        if (!c.fdRelated()) {
+            return null;
+        }
+        Object n;
+        if (c.fd() != null && !failedConnect(c.raw())) {
+            n = c.fd().nameRaw;
+        } else {
+            n = FdCreators.rawName(c);
+        }
+        return n instanceof String s && s.contains("//") ? s.replaceAll("/{2,}", "/") : n;
+    }
+
     /** A failed connect names the address it tried, not what the fd was before. */
     private static boolean failedConnect(RawEvent e) {
         return e.type() == EventTypes.SOCKET_CONNECT_X && !e.isEmpty(0) && e.signed(0) < 0;
@@ -137,11 +171,14 @@ final class FdFields {
         if (f != null && f.type == FdEntry.DIRECTORY) {
             return name;
         }
-        int slash = name.lastIndexOf('/');
-        if (slash <= 0) {
-            return "/";
+        if (f == null) {
+            return DerivedTexts.directory(name);
         }
-        return slash < name.length() - 1 ? name.substring(0, slash) : name;
+        if (f.directoryOf != name) {
+            f.directoryText = DerivedTexts.directory(name);
+            f.directoryOf = name;
+        }
+        return f.directoryText;
     }
 
     private static Object filename(FdInfo f) {
@@ -164,7 +201,7 @@ final class FdFields {
     }
 
     private static String ip(byte[] addr) {
-        return addr == null ? null : SocketNames.ip(addr);
+        return addr == null ? null : DerivedTexts.ip(addr);
     }
 
     private static Object serverIp(FdInfo f) {

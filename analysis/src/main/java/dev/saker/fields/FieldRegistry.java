@@ -50,6 +50,11 @@ public final class FieldRegistry {
         add(new Field(name, type, Field.Argument.NONE, description, e));
     }
 
+    /** A number field with a primitive extractor (see {@link LongExtractor}). */
+    void addLong(String name, String description, LongExtractor e) {
+        add(new Field(name, FieldType.NUMBER, Field.Argument.NONE, description, e));
+    }
+
     /**
      * This registry plus more fields, e.g. those computed by layers above this one (evt.args and
      * evt.info are rendered in dev.saker.format). A name already present is an error.

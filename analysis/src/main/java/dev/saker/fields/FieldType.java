@@ -7,5 +7,7 @@ package dev.saker.fields;
 public enum FieldType {
     STRING, NUMBER, BOOL,
     /** A timestamp in nanoseconds: text shows it as evt.time does, JSON as the number. */
-    TIME
+    TIME,
+    /** A byte buffer ({@link ByteValue}): compared byte-wise, printed as its rendering. */
+    BYTES
 }

@@ -16,18 +16,19 @@ final class ProcFields {
     static void register(FieldRegistry r) {
         r.add("thread.tid", FieldType.NUMBER, "thread id (from the event header, even for unknown threads)",
                 (c, a) -> c.raw().tid());
-        thread(r, "proc.pid", FieldType.NUMBER, "process id", t -> t.pid);
+        r.addLong("proc.pid", "process id", (c, a) -> c.thread() == null ? LongExtractor.NA : c.thread().pid);
         thread(r, "thread.vtid", FieldType.NUMBER, "thread id in its pid namespace", t -> t.vtid == -1 ? null : t.vtid);
-        thread(r, "proc.vpid", FieldType.NUMBER, "process id in its pid namespace", t -> t.vpid == -1 ? null : t.vpid);
+        r.addLong("proc.vpid", "process id in its pid namespace",
+                (c, a) -> c.thread() == null || c.thread().vpid == -1 ? LongExtractor.NA : c.thread().vpid);
         thread(r, "proc.sid", FieldType.NUMBER, "session id", t -> t.sid);
         thread(r, "proc.vpgid", FieldType.NUMBER, "process group id in its pid namespace", t -> t.vpgid);
         thread(r, "proc.name", FieldType.STRING, "process name (comm)", t -> t.comm);
         thread(r, "proc.exe", FieldType.STRING, "first command-line argument (argv[0])", t -> t.exe);
         thread(r, "proc.exepath", FieldType.STRING, "full path of the executable", t -> t.exepath);
-        thread(r, "proc.args", FieldType.STRING, "arguments, space-separated", t -> String.join(" ", t.args));
+        thread(r, "proc.args", FieldType.STRING, "arguments, space-separated", ThreadInfo::argsText);
         thread(r, "proc.cmdline", FieldType.STRING, "name and arguments", ThreadInfo::cmdline);
-        thread(r, "proc.env", FieldType.STRING, "environment, space-separated", t -> String.join(" ", t.env));
-        thread(r, "proc.tty", FieldType.NUMBER, "controlling terminal", t -> (long) t.tty);
+        thread(r, "proc.env", FieldType.STRING, "environment, space-separated", ThreadInfo::envText);
+        r.addLong("proc.tty", "controlling terminal", (c, a) -> c.thread() == null ? LongExtractor.NA : c.thread().tty);
         thread(r, "proc.loginuid", FieldType.NUMBER, "audit user id, -1 when unset", ProcFields::loginuid);
         thread(r, "thread.ismain", FieldType.BOOL, "whether the thread is its process's main thread",
                 ThreadInfo::isMainThread);
@@ -70,6 +71,20 @@ final class ProcFields {
             ThreadInfo t = c.thread();
             return t == null || t.cloneTs == 0 ? null : c.raw().ts() - t.cloneTs;
         });
+        thread(r, "proc.is_exe_writable", FieldType.BOOL, "whether the executable is writable by its user",
+                t -> t.exeWritable);
+        thread(r, "proc.is_exe_upper_layer", FieldType.BOOL, "whether the executable is in an overlayfs upper layer",
+                t -> t.exeUpperLayer);
+        thread(r, "proc.is_exe_from_memfd", FieldType.BOOL, "whether the executable is a memfd_create file",
+                t -> t.exeFromMemfd);
+        // libsinsp reports 0 (never recorded) as missing for the inode fields
+        thread(r, "proc.exe_ino", FieldType.NUMBER, "inode of the executable", t -> nonZero(t.exeIno));
+        thread(r, "proc.exe_ino.ctime", FieldType.NUMBER, "ctime of the executable, ns since the epoch",
+                t -> nonZero(t.exeInoCtime));
+        thread(r, "proc.exe_ino.mtime", FieldType.NUMBER, "mtime of the executable, ns since the epoch",
+                t -> nonZero(t.exeInoMtime));
+        thread(r, "proc.exe_ino.ctime_duration_proc_start", FieldType.NUMBER,
+                "ns between the executable's ctime and the process's clone", t -> nonZero(t.exeInoCtimeDurationCloneTs));
         thread(r, "thread.cap_permitted", FieldType.STRING, "permitted capabilities, space-separated",
                 t -> Capabilities.names(t.capPermitted));
         thread(r, "thread.cap_inheritable", FieldType.STRING, "inheritable capabilities, space-separated",
@@ -78,6 +93,10 @@ final class ProcFields {
                 t -> Capabilities.names(t.capEffective));
         r.add(new Field("proc.apid", FieldType.NUMBER, Field.Argument.REQUIRED, "pid of the n-th ancestor",
                 (c, a) -> ancestors(c, a, t -> t.pid)));
+    }
+
+    private static Long nonZero(long v) {
+        return v == 0 ? null : v;
     }
 
     private static void thread(FieldRegistry r, String name, FieldType type, String description,

@@ -14,7 +14,7 @@ final class UserFields {
     }
 
     static void register(FieldRegistry r) {
-        r.add("user.uid", FieldType.NUMBER, "user id", (c, a) -> c.thread() == null ? null
+        r.addLong("user.uid", "user id", (c, a) -> c.thread() == null ? LongExtractor.NA
                 : Integer.toUnsignedLong(c.thread().uid));
         r.add("user.name", FieldType.STRING, "user name", (c, a) -> c.thread() == null ? null
                 : userName(c, c.thread().uid));
@@ -26,7 +26,7 @@ final class UserFields {
             UserEntry u = user(c, c.thread(), false);
             return c.thread() == null ? null : u != null ? u.shell() : ThreadInfo.NA;
         });
-        r.add("user.loginuid", FieldType.NUMBER, "audit user id, -1 when unset", (c, a) -> c.thread() == null ? null
+        r.addLong("user.loginuid", "audit user id, -1 when unset", (c, a) -> c.thread() == null ? LongExtractor.NA
                 : c.thread().loginuid == -1 ? -1L : Integer.toUnsignedLong(c.thread().loginuid));
         r.add("user.loginname", FieldType.STRING, "audit user name", (c, a) -> c.thread() == null ? null
                 : userName(c, c.thread().loginuid));

@@ -2,6 +2,7 @@ package dev.saker.filter;
 
 import dev.saker.fields.EventContext;
 import dev.saker.fields.Field;
+import dev.saker.fields.LongExtractor;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -70,6 +71,21 @@ final class CompiledNodes {
         @Override
         public String toString() {
             return "(check " + left.type().name().toLowerCase() + " " + source + ")";
+        }
+    }
+
+    /** A numeric check on a field with a primitive extractor: no boxing per event. */
+    record NumberCheck(ValueSource left, LongExtractor field, String arg, ValueTest.Number test, String source)
+            implements Filter {
+        @Override
+        public boolean matches(EventContext ctx) {
+            long v = field.extractLong(ctx, arg);
+            return v != LongExtractor.NA && test.testLong(v);
+        }
+
+        @Override
+        public String toString() {
+            return "(check number " + source + ")";
         }
     }
 

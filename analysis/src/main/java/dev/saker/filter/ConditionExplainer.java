@@ -101,6 +101,8 @@ public final class ConditionExplainer {
         Map<String, String> values = new LinkedHashMap<>();
         if (f instanceof CompiledNodes.Check c) {
             put(values, c.left(), ctx);
+        } else if (f instanceof CompiledNodes.NumberCheck c) {
+            put(values, c.left(), ctx);
         } else if (f instanceof CompiledNodes.Comparison c) {
             put(values, c.left(), ctx);
             put(values, c.right(), ctx);

@@ -4,6 +4,8 @@ import dev.saker.fields.BoundField;
 import dev.saker.fields.Field;
 import dev.saker.fields.FieldRegistry;
 import dev.saker.fields.FieldType;
+import dev.saker.fields.LibsEdition;
+import dev.saker.fields.LongExtractor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,27 +27,60 @@ public final class FilterCompiler {
     private static final Set<String> ANCESTOR_FIELDS =
             Set.of("proc.aname", "proc.apid", "proc.aexe", "proc.aexepath", "proc.acmdline", "proc.aenv");
 
+    private static final Set<String> PORT_FIELDS =
+            Set.of("fd.port", "fd.proto", "fd.sport", "fd.cport", "fd.lport", "fd.rport");
+
     private final FieldRegistry registry;
+    private final LibsEdition edition;
     private final List<FilterProblem> problems = new ArrayList<>();
 
-    private FilterCompiler(FieldRegistry registry) {
+    private FilterCompiler(FieldRegistry registry, LibsEdition edition) {
         this.registry = registry;
+        this.edition = edition;
     }
 
-    /** Compiles a parsed (and macro/list-expanded) tree. */
+    /** Compiles a parsed (and macro/list-expanded) tree as current libs read it. */
     public static CompileResult compile(Expr expr, FieldRegistry registry) {
-        FilterCompiler c = new FilterCompiler(registry);
+        return compile(expr, registry, LibsEdition.CURRENT);
+    }
+
+    /**
+     * Compiles a tree as the given edition's filter compiler reads it. They differ in one place:
+     * sysdig 0.29.3 reads an empty list, {@code x in ()}, as a list of one empty string (so it holds
+     * where x is "", and for port fields where the port is 0), current libs as the empty set.
+     */
+    public static CompileResult compile(Expr expr, FieldRegistry registry, LibsEdition edition) {
+        FilterCompiler c = new FilterCompiler(registry, edition);
         Filter f = c.filter(expr);
         return c.problems.isEmpty() ? new CompileResult(f, List.of()) : new CompileResult(null, c.problems);
     }
 
     /** Parses and compiles a condition that uses no macros or lists: {@code saker read}'s filter. */
     public static CompileResult compile(String text, String sourceName, FieldRegistry registry) {
+        return compile(text, sourceName, registry, LibsEdition.CURRENT);
+    }
+
+    public static CompileResult compile(String text, String sourceName, FieldRegistry registry, LibsEdition edition) {
         ParseResult parsed = Condition.parse(text, sourceName);
         if (!parsed.ok()) {
             return new CompileResult(null, parsed.problems());
         }
-        return compile(parsed.expr(), registry);
+        return compile(parsed.expr(), registry, edition);
+    }
+
+    /**
+     * The right-hand values of a check. Under sysdig 0.29.3 an empty list holds one empty string,
+     * which its value parser reads as port 0 for port fields (PT_PORT) and rejects for other numbers.
+     */
+    private List<Operand.Value> values(Expr.Check c) {
+        if (c.right() instanceof Operand.ValueList l) {
+            if (l.items().isEmpty() && edition == LibsEdition.SYSDIG_2022) {
+                boolean port = c.left() instanceof Operand.Field f && PORT_FIELDS.contains(f.name());
+                return List.of(new Operand.Value(port ? "0" : "", true, l.span()));
+            }
+            return l.items();
+        }
+        return List.of((Operand.Value) c.right());
     }
 
     private Filter filter(Expr e) {
@@ -92,6 +127,10 @@ public final class FilterCompiler {
         if (test == null) {
             return Filter.ALL;
         }
+        if (ancestor == null && test instanceof ValueTest.Number n && left instanceof ValueSource.FieldValue fv
+                && fv.field().field().extractor() instanceof LongExtractor le) {
+            return new CompiledNodes.NumberCheck(left, le, fv.field().arg(), n, source);
+        }
         return ancestor != null ? new CompiledNodes.AnyAncestor(ancestor, test, source)
                 : new CompiledNodes.Check(left, test, source);
     }
@@ -127,8 +166,7 @@ public final class FilterCompiler {
                     c.right().span());
             return Filter.ALL;
         }
-        List<Operand.Value> values = op == Operator.EXISTS ? List.of()
-                : c.right() instanceof Operand.ValueList l ? l.items() : List.of((Operand.Value) c.right());
+        List<Operand.Value> values = op == Operator.EXISTS ? List.of() : values(c);
         if (!op.takesList() && values.size() > 1) {
             problem(FilterProblem.Code.BAD_VALUE, "'" + op.text() + "' takes one value, not a list", c.right().span());
             return Filter.ALL;
@@ -195,6 +233,11 @@ public final class FilterCompiler {
                 default -> false;
             };
             case STRING -> op != Operator.BCONTAINS && op != Operator.BSTARTSWITH;
+            // libsinsp flt_is_comparable_buffer
+            case BYTES -> switch (op) {
+                case EQ, EQEQ, NE, CONTAINS, IN, EXISTS, STARTSWITH, ENDSWITH, INTERSECTS, BCONTAINS, BSTARTSWITH -> true;
+                default -> false;
+            };
         };
     }
 
@@ -203,6 +246,7 @@ public final class FilterCompiler {
             case NUMBER, TIME -> "numeric";
             case BOOL -> "boolean";
             case STRING -> "string";
+            case BYTES -> "buffer";
         };
     }
 
@@ -293,8 +337,7 @@ public final class FilterCompiler {
         if (c.op() == Operator.EXISTS) {
             return ValueTest.PRESENT;
         }
-        List<Operand.Value> values = c.right() instanceof Operand.ValueList l ? l.items()
-                : List.of((Operand.Value) c.right());
+        List<Operand.Value> values = values(c);
         if (c.modifier() != Operator.Modifier.NONE) {
             ValueTest[] items = new ValueTest[values.size()];
             for (int i = 0; i < items.length; i++) {
@@ -337,6 +380,16 @@ public final class FilterCompiler {
                 }
                 return new ValueTest.Bool(op, bools);
             }
+            case BYTES -> {
+                byte[][] operands = new byte[values.size()][];
+                for (int i = 0; i < operands.length; i++) {
+                    operands[i] = bytes(op, values.get(i));
+                    if (operands[i] == null) {
+                        return null;
+                    }
+                }
+                return new ValueTest.Bytes(op, operands);
+            }
             default -> {
                 List<String> texts = values.stream().map(Operand.Value::text).toList();
                 return switch (op) {
@@ -347,6 +400,24 @@ public final class FilterCompiler {
                 };
             }
         }
+    }
+
+    /** A buffer operand: hex digits for bcontains/bstartswith (libsinsp unhex), the text's bytes otherwise. */
+    private byte[] bytes(Operator op, Operand.Value v) {
+        String t = v.text();
+        if (op != Operator.BCONTAINS && op != Operator.BSTARTSWITH) {
+            return t.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        if (t.length() % 2 != 0 || !t.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+            problem(FilterProblem.Code.BAD_VALUE, "bcontains and bstartswith operator support hex strings only",
+                    v.span());
+            return null;
+        }
+        byte[] b = new byte[t.length() / 2];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) Integer.parseInt(t.substring(2 * i, 2 * i + 2), 16);
+        }
+        return b;
     }
 
     private ValueTest regex(Operand.Value v) {

@@ -1,7 +1,9 @@
 package dev.saker.filter;
 
 import dev.saker.fields.BoundField;
+import dev.saker.fields.DerivedTexts;
 import dev.saker.fields.EventContext;
+import dev.saker.fields.LibsEdition;
 import dev.saker.state.FdInfo;
 import java.util.Arrays;
 import java.util.Set;
@@ -14,7 +16,7 @@ import java.util.Set;
  * <p>fd.ip, fd.net, fd.port and fd.proto look at both ends of a connected socket: {@code =} and
  * {@code in} hold when either end matches, {@code !=} when neither does; a listening socket has one
  * address and port. {@code exists} holds for any known fd. A right-hand value of the other address
- * family never equals (so {@code !=} holds). As in libsinsp, fd.net compares with the first value
+ * family never equals (so {@code !=} holds), except under 2022 libs (see Ip). As in libsinsp, fd.net compares with the first value
  * of an {@code in} list only, and fd.proto compares port numbers, exactly like fd.port.
  */
 final class NetChecks {
@@ -42,30 +44,63 @@ final class NetChecks {
             if (op == Operator.EXISTS) {
                 return true;
             }
+            boolean padded = c.edition() == LibsEdition.SYSDIG_2022;
             if (f.isInetConnection()) {
-                boolean s = eq(f.sip);
-                boolean d = eq(f.dip);
+                boolean s = eq(orZero(f.sip, f), padded);
+                boolean d = eq(orZero(f.dip, f), padded);
                 return op == Operator.NE ? !s && !d : s || d;
             } else if (f.isInetServer()) {
-                boolean s = eq(f.sip);
+                boolean s = eq(f.sip, padded);
                 return op == Operator.NE ? !s : s;
             }
             return false;
         }
 
-        private boolean eq(byte[] a) {
+        /** libsinsp zeroes a new socket's tuple: an address not known yet compares as 0.0.0.0 or ::. */
+        private static byte[] orZero(byte[] a, FdInfo f) {
+            return a != null ? a : f.type == dev.saker.scap.FdEntry.IPV6_SOCK ? ZERO16 : ZERO4;
+        }
+
+        private static final byte[] ZERO4 = new byte[4];
+        private static final byte[] ZERO16 = new byte[16];
+
+        private boolean eq(byte[] a, boolean padded) {
             if (a == null) {
                 return false;
             }
             if (op == Operator.IN) {
                 for (byte[] v : values) {
-                    if (Arrays.equals(a, v)) {
+                    if (same(a, v, padded)) {
                         return true;
                     }
                 }
                 return false;
             }
-            return Arrays.equals(a, values[0]);
+            return same(a, values[0], padded);
+        }
+
+        /**
+         * Current libs: a value of the other family never equals. 2022 libs compared the socket's
+         * address width in bytes from the value's storage, zero-filled past the value: an IPv4 value
+         * equals an IPv6 address that is those 4 bytes then zeros (0.0.0.0 equals an unconnected
+         * IPv6 socket's ::), an IPv6 value an IPv4 address equal to its first 4 bytes.
+         */
+        private static boolean same(byte[] a, byte[] v, boolean padded) {
+            if (a.length == v.length) {
+                return Arrays.equals(a, v);
+            }
+            if (!padded) {
+                return false;
+            }
+            if (a.length < v.length) {
+                return Arrays.equals(a, 0, a.length, v, 0, a.length);
+            }
+            for (int i = v.length; i < a.length; i++) {
+                if (a[i] != 0) {
+                    return false;
+                }
+            }
+            return Arrays.equals(a, 0, v.length, v, 0, v.length);
         }
 
         @Override
@@ -167,7 +202,9 @@ final class NetChecks {
             if (op == Operator.EXISTS) {
                 return true;
             }
-            byte[] a = IpAddresses.address(v.toString());
+            // the field's text came from an address the state holds: get those bytes back unparsed
+            byte[] a = v instanceof String s && DerivedTexts.addressOf(s) != null ? DerivedTexts.addressOf(s)
+                    : IpAddresses.address(v.toString());
             if (a == null) {
                 return false;
             }

@@ -1,5 +1,6 @@
 package dev.saker.filter;
 
+import dev.saker.fields.Glob;
 import java.util.ArrayList;
 import java.util.List;
 

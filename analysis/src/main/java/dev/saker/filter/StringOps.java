@@ -1,5 +1,7 @@
 package dev.saker.filter;
 
+import dev.saker.fields.Glob;
+
 /**
  * The string comparisons of libsinsp's flt_compare_string, on Java strings: = and != compare whole
  * strings, ordering operators compare like strcmp, contains is strstr, icontains strcasestr (ASCII

@@ -1,5 +1,6 @@
 package dev.saker.filter;
 
+import dev.saker.fields.ByteValue;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -91,7 +92,11 @@ interface ValueTest {
             if (!(v instanceof java.lang.Number n)) {
                 return false;
             }
-            long x = n.longValue();
+            return testLong(n.longValue());
+        }
+
+        /** The test on a number already unboxed. */
+        boolean testLong(long x) {
             if (op == Operator.IN || op == Operator.INTERSECTS) {
                 return Arrays.binarySearch(operands, x) >= 0;
             }
@@ -131,6 +136,51 @@ interface ValueTest {
                 }
                 default -> false;
             };
+        }
+    }
+
+    /** Buffer comparisons (libsinsp flt_compare_buffer): byte-wise, on a {@link ByteValue}. */
+    record Bytes(Operator op, byte[][] operands) implements ValueTest {
+        @Override
+        public boolean test(Object v) {
+            byte[] b = v instanceof ByteValue bv ? bv.bytes()
+                    : ValueTest.text(v).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return switch (op) {
+                case IN, INTERSECTS -> {
+                    for (byte[] o : operands) {
+                        if (Arrays.equals(b, o)) {
+                            yield true;
+                        }
+                    }
+                    yield false;
+                }
+                default -> one(b, operands[0]);
+            };
+        }
+
+        private boolean one(byte[] b, byte[] o) {
+            return switch (op) {
+                case EQ, EQEQ -> Arrays.equals(b, o);
+                case NE -> !Arrays.equals(b, o);
+                case CONTAINS, BCONTAINS -> indexOf(b, o) >= 0;
+                case STARTSWITH, BSTARTSWITH -> o.length <= b.length && Arrays.equals(b, 0, o.length, o, 0, o.length);
+                case ENDSWITH -> o.length <= b.length
+                        && Arrays.equals(b, b.length - o.length, b.length, o, 0, o.length);
+                default -> false;
+            };
+        }
+
+        static int indexOf(byte[] b, byte[] o) {
+            outer:
+            for (int i = 0; i + o.length <= b.length; i++) {
+                for (int j = 0; j < o.length; j++) {
+                    if (b[i + j] != o[j]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
         }
     }
 

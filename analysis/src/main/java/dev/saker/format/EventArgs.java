@@ -60,18 +60,59 @@ public final class EventArgs {
         if (info == null || name == null) {
             return null;
         }
-        int i;
-        try {
-            i = Integer.parseInt(name.trim());
-        } catch (NumberFormatException notIndex) {
-            i = info.paramIndex(name);
-        }
+        // a position (evt.arg[0]) or a name (evt.arg.flags); no exception for names, this runs per event
+        int i = isIndex(name) ? Integer.parseInt(name.trim()) : info.paramIndex(name);
         if (i < 0 || i >= Math.min(info.nparams(), e.nparams())) {
             return null;
         }
+        boolean flags = info.params().get(i).type().isFlags();
+        if (flags) {
+            String known = FlagTexts.get(info, i, flagKey(e, i));
+            if (known != null) {
+                return known;
+            }
+        }
         // libsinsp's evt.arg is the resolved text when there is one (O_RDONLY, <f>/etc/passwd), else the raw
         ParamText t = ParamRenderer.render(e, info, i, ctx, 0);
-        return t.resolved().isEmpty() ? t.raw() : t.resolved();
+        String text = t.resolved().isEmpty() ? t.raw() : t.resolved();
+        if (flags) {
+            FlagTexts.put(info, i, flagKey(e, i), text);
+        }
+        return text;
+    }
+
+    /**
+     * {@link #one} when the argument is a flags or mode value whose text is already known, else null:
+     * lets the per-event path skip building an argument context.
+     */
+    public static String knownFlagText(RawEvent e, String name) {
+        EventInfo info = tableEntry(e);
+        if (info == null || name == null || isIndex(name)) {
+            return null;
+        }
+        int i = info.paramIndex(name);
+        if (i < 0 || i >= Math.min(info.nparams(), e.nparams()) || !info.params().get(i).type().isFlags()) {
+            return null;
+        }
+        return FlagTexts.get(info, i, flagKey(e, i));
+    }
+
+    /** The flags value, or for an empty parameter a key no value has (its text is fixed too). */
+    private static long flagKey(RawEvent e, int i) {
+        return e.isEmpty(i) ? Long.MIN_VALUE : e.number(i);
+    }
+
+    private static boolean isIndex(String name) {
+        String t = name.trim();
+        if (t.isEmpty() || t.length() > 9) {
+            return false;
+        }
+        for (int k = 0; k < t.length(); k++) {
+            if (!Character.isDigit(t.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The args part as a string (see {@link #append(StringBuilder, RawEvent, ArgContext)}). */

@@ -69,7 +69,7 @@ public final class JsonEventFormat {
         return switch (type) {
             case NUMBER, TIME -> v instanceof Long ? v : v.toString();
             case BOOL -> v instanceof Boolean ? v : v.toString();
-            case STRING -> v.toString();
+            case STRING, BYTES -> v.toString();
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.saker.format;
 
 import dev.saker.fields.EventContext;
+import dev.saker.fields.ByteValue;
 import dev.saker.fields.Field;
 import dev.saker.fields.FieldRegistry;
 import dev.saker.fields.FieldType;
@@ -21,7 +22,10 @@ public final class RenderedFields {
                     RenderedFields::appendArgs),
             new Field("evt.arg", FieldType.STRING, Field.Argument.REQUIRED,
                     "one argument as sysdig prints it, by name (evt.arg.flags) or position (evt.arg[0])",
-                    RenderedFields::arg));
+                    RenderedFields::arg),
+            new Field("evt.buffer", FieldType.BYTES, Field.Argument.NONE,
+                    "the data buffer of I/O events (read, write, sendto ...), for bcontains/bstartswith",
+                    RenderedFields::buffer));
 
     private RenderedFields() {
     }
@@ -38,7 +42,22 @@ public final class RenderedFields {
     /** Current libs read the event in the current schema (old layouts converted); 2022's read it as recorded. */
     private static Object arg(EventContext c, String name) {
         RawEvent e = c.edition() == LibsEdition.CURRENT && c.current() != null ? c.current() : c.raw();
-        return EventArgs.one(e, new StateArgContext(c.state()).on(c.thread()), name);
+        String known = EventArgs.knownFlagText(e, name);
+        return known != null ? known : EventArgs.one(e, new StateArgContext(c.state()).on(c.thread()), name);
+    }
+
+    /** evt.buffer: the event's "data" parameter, missing for events without one. */
+    private static Object buffer(EventContext c, String arg) {
+        RawEvent e = c.edition() == LibsEdition.CURRENT && c.current() != null ? c.current() : c.raw();
+        if (e.info() == null) {
+            return null;
+        }
+        int i = e.info().paramIndex("data");
+        if (i < 0 || i >= e.nparams()) {
+            return null;
+        }
+        Object text = EventArgs.one(e, new StateArgContext(c.state()).on(c.thread()), "data");
+        return new ByteValue(e.bytes(i), text == null ? "" : text.toString());
     }
 
     private static boolean appendArgs(EventContext c, String arg, StringBuilder out) {

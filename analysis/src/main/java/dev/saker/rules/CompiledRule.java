@@ -17,6 +17,20 @@ public record CompiledRule(String name, String description, String condition, St
         boolean enabled, boolean capture, long captureDuration, Set<String> exceptionFields, BitSet eventCodes,
         List<Location> locations) {
 
+    /**
+     * The condition with exceptions added, macros and lists substituted, as one plain filter text
+     * (e.g. for {@code sysdig -r F FILTER}); null under a condition language without a filter tree.
+     */
+    public String plainCondition() {
+        return plainCondition(dev.saker.fields.LibsEdition.CURRENT);
+    }
+
+    /** {@link #plainCondition()} as the given edition's parser reads it (sysdig 0.29.3's for SYSDIG_2022). */
+    public String plainCondition(dev.saker.fields.LibsEdition edition) {
+        dev.saker.filter.Expr e = FilterConditions.exprOf(syntax);
+        return e == null ? null : dev.saker.filter.ConditionText.of(e, edition);
+    }
+
     /** How many event types the rule can match; Falco warns LOAD_NO_EVTTYPE above 100. */
     public int eventCodeCount() {
         return eventCodes == null ? 0 : eventCodes.cardinality();

@@ -26,6 +26,7 @@ final class Clones {
     private static final int GID = 17;
     private static final int VTID = 18;
     private static final int VPID = 19;
+    private static final int PIDNS_START = 20;
 
     private Clones() {
     }
@@ -100,7 +101,20 @@ final class Clones {
         child.cgroups = list(e, CGROUPS);
         child.containerId = ContainerIds.fromCgroups(child.cgroups);
         child.cloneTs = e.ts();
+        child.pidnsInitStartTs = pidnsStart(state, e, inContainer);
         threads.add(child);
+    }
+
+    /**
+     * libsinsp's m_pidns_init_start_ts for a new thread: the boot time, plus the namespace's start
+     * (parameter 20, monotonic) for a child in its own pid namespace.
+     */
+    private static long pidnsStart(SystemState state, RawEvent e, boolean inContainer) {
+        long boot = state.machine() == null ? 0 : state.machine().bootTsEpoch();
+        if (inContainer && e.nparams() > PIDNS_START && !e.isEmpty(PIDNS_START)) {
+            return e.number(PIDNS_START) + boot;
+        }
+        return boot;
     }
 
     private static void inherit(ThreadInfo child, ThreadInfo parent, int flags) {
@@ -108,6 +122,12 @@ final class Clones {
         child.exe = parent.exe;
         child.exepath = parent.exepath;
         child.exeWritable = parent.exeWritable;
+        child.exeUpperLayer = parent.exeUpperLayer;
+        child.exeFromMemfd = parent.exeFromMemfd;
+        child.exeIno = parent.exeIno;
+        child.exeInoCtime = parent.exeInoCtime;
+        child.exeInoMtime = parent.exeInoMtime;
+        child.exeInoCtimeDurationCloneTs = parent.exeInoCtimeDurationCloneTs;
         child.args = parent.args;
         child.root = parent.root;
         child.sid = parent.sid;

@@ -1,6 +1,8 @@
 package dev.saker.state;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,7 +35,7 @@ public final class ContainerTable {
         ContainerInfo info = new ContainerInfo(id, orEmpty(c.get("full_id")), type instanceof Long l ? l.intValue() : 0,
                 orEmpty(c.get("name")), orEmpty(c.get("image")), orEmpty(c.get("imageid")), orEmpty(c.get("imagerepo")),
                 orEmpty(c.get("imagetag")), orEmpty(c.get("imagedigest")), Boolean.TRUE.equals(c.get("privileged")),
-                Map.copyOf(labels));
+                Map.copyOf(labels), mounts(c.get("Mounts")));
         containers.put(id, info);
         return info;
     }
@@ -41,6 +43,20 @@ public final class ContainerTable {
     /** Adds a container known from the old CONTAINER_E event (id, type, name, image). */
     public void add(ContainerInfo info) {
         containers.put(info.id(), info);
+    }
+
+    /** The Mounts array; libsinsp reads each member's strings and RW flag, missing ones empty/false. */
+    private static List<ContainerInfo.Mount> mounts(Object v) {
+        if (!(v instanceof List<?> list)) {
+            return List.of();
+        }
+        List<ContainerInfo.Mount> out = new ArrayList<>();
+        for (Object o : list) {
+            Map<String, Object> m = Json.object(o);
+            out.add(new ContainerInfo.Mount(orEmpty(m.get("Source")), orEmpty(m.get("Destination")),
+                    orEmpty(m.get("Mode")), Boolean.TRUE.equals(m.get("RW")), orEmpty(m.get("Propagation"))));
+        }
+        return List.copyOf(out);
     }
 
     private static String orEmpty(Object v) {

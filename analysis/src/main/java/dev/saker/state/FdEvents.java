@@ -90,6 +90,7 @@ final class FdEvents {
         }
         FdInfo f = new FdInfo((openFlags & O_DIRECTORY) != 0 ? FdEntry.DIRECTORY : FdEntry.FILE_V2,
                 Paths.concatenate(dir, name));
+        f.nameRaw = name;
         f.openFlags = openFlags;
         f.ino = num(src, inoIndex, 0);
         state.threads().fds(t).put(fd, f);

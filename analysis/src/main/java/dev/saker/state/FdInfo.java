@@ -21,6 +21,11 @@ public final class FdInfo {
 
     public int type;
     public String name = "";
+    /** The path as the open call passed it (libsinsp's m_name_raw, fd.nameraw); "" for other fds. */
+    public String nameRaw = "";
+    /** fd.directory of {@link #name}, kept with the name it was derived from (see FdFields). */
+    public String directoryText;
+    public String directoryOf;
     public int openFlags;
     public long ino;
     public int dev;
@@ -44,6 +49,7 @@ public final class FdInfo {
     /** A copy, as dup and fork make. */
     public FdInfo copy() {
         FdInfo c = new FdInfo(type, name);
+        c.nameRaw = nameRaw;
         c.openFlags = openFlags;
         c.ino = ino;
         c.dev = dev;

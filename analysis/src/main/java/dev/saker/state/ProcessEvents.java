@@ -78,7 +78,23 @@ final class ProcessEvents {
         t.tty = (int) num(e, 16, t.tty);
         t.vpgid = num(e, 17, t.vpgid);
         t.loginuid = (int) num(e, 18, t.loginuid);
-        t.exeWritable = (num(e, 19, 0) & 1) != 0;
+        if (!e.isEmpty(19)) {
+            long flags = num(e, 19, 0);
+            t.exeWritable = (flags & 1) != 0;
+            t.exeUpperLayer = (flags & 2) != 0;
+            t.exeFromMemfd = (flags & 4) != 0;
+        } else {
+            t.exeWritable = false;
+        }
+        if (!e.isEmpty(25)) {
+            // libsinsp reads the three together when the last one is present
+            t.exeIno = num(e, 23, 0);
+            t.exeInoCtime = num(e, 24, 0);
+            t.exeInoMtime = num(e, 25, 0);
+            if (t.cloneTs != 0) {
+                t.exeInoCtimeDurationCloneTs = t.cloneTs - t.exeInoCtime;
+            }
+        }
         t.capInheritable = num(e, 20, t.capInheritable);
         t.capPermitted = num(e, 21, t.capPermitted);
         t.capEffective = num(e, 22, t.capEffective);

@@ -75,7 +75,19 @@ public final class SystemState implements MetadataListener {
 
     @Override
     public void onProcess(ProcessEntry p) {
-        threads.add(ThreadFactory.fromProcessEntry(p));
+        ThreadInfo t = ThreadFactory.fromProcessEntry(p);
+        if (revision == ParserRevision.LIBS_2022) {
+            // 2022 libscap read the process list only up to the capabilities (libs bd92e4fa6, 2023,
+            // added the fields after them): tty, pid-namespace start and the exe inode stay unknown
+            t.tty = 0;
+            t.pidnsInitStartTs = 0;
+            t.exeUpperLayer = false;
+            t.exeFromMemfd = false;
+            t.exeIno = 0;
+            t.exeInoCtime = 0;
+            t.exeInoMtime = 0;
+        }
+        threads.add(t);
     }
 
     @Override

@@ -37,6 +37,12 @@ final class ThreadFactory {
         t.capPermitted = p.capPermitted;
         t.capEffective = p.capEffective;
         t.exeWritable = p.exeWritable;
+        t.pidnsInitStartTs = p.pidnsInitStartTs;
+        t.exeUpperLayer = p.exeUpperLayer;
+        t.exeFromMemfd = p.exeFromMemfd;
+        t.exeIno = p.exeIno;
+        t.exeInoCtime = p.exeInoCtime;
+        t.exeInoMtime = p.exeInoMtime;
         t.containerId = ContainerIds.fromCgroups(t.cgroups);
         return t;
     }

@@ -45,8 +45,24 @@ public final class ThreadInfo {
     public long capPermitted;
     public long capEffective;
     public long cloneTs;
+    /** Start of the thread's pid namespace, ns since the epoch (0 = unknown): container.start_ts. */
+    public long pidnsInitStartTs;
     public boolean exeWritable;
+    /** execve's PPM_EXE_UPPER_LAYER and PPM_EXE_FROM_MEMFD flags (current drivers only). */
+    public boolean exeUpperLayer;
+    public boolean exeFromMemfd;
+    /** The executable's inode and its ctime/mtime in ns (0 = unknown, as libsinsp keeps them). */
+    public long exeIno;
+    public long exeInoCtime;
+    public long exeInoMtime;
+    /** clone_ts - exe ctime, set at execve when the clone time is known; 0 = unknown. */
+    public long exeInoCtimeDurationCloneTs;
     public String containerId = "";
+    /**
+     * The fd of the thread's last event and the type of its last enter event, {0, -1} at first
+     * (libsinsp's m_lastevent_fd and m_lastevent_type; the fields layer's EventFdTracker keeps them).
+     */
+    public final long[] lastEvent = {0, -1};
     /** Own table; threads of a process reach the main thread's through {@link ThreadTable#fds}. */
     FdTable fdTable = new FdTable();
 
@@ -64,12 +80,45 @@ public final class ThreadInfo {
         return (flags & CL_CLONE_FILES) != 0 && !isMainThread();
     }
 
+    // The joined texts below are asked for by many rules on every event; each is kept with the
+    // values it was built from (compared by identity: the state replaces, never mutates, them).
+    private String cmdlineText;
+    private String cmdlineComm;
+    private List<String> cmdlineArgs;
+    private String argsText;
+    private List<String> argsTextOf;
+    private String envText;
+    private List<String> envTextOf;
+
     /** proc.cmdline: comm followed by the arguments, space-separated. */
     public String cmdline() {
-        StringBuilder sb = new StringBuilder(comm);
-        for (String a : args) {
-            sb.append(' ').append(a);
+        if (cmdlineText == null || cmdlineComm != comm || cmdlineArgs != args) {
+            StringBuilder sb = new StringBuilder(comm);
+            for (String a : args) {
+                sb.append(' ').append(a);
+            }
+            cmdlineText = sb.toString();
+            cmdlineComm = comm;
+            cmdlineArgs = args;
         }
-        return sb.toString();
+        return cmdlineText;
+    }
+
+    /** proc.args: the arguments, space-separated. */
+    public String argsText() {
+        if (argsText == null || argsTextOf != args) {
+            argsText = String.join(" ", args);
+            argsTextOf = args;
+        }
+        return argsText;
+    }
+
+    /** proc.env: the environment, space-separated. */
+    public String envText() {
+        if (envText == null || envTextOf != env) {
+            envText = String.join(" ", env);
+            envTextOf = env;
+        }
+        return envText;
     }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.TestFactory;
 class RuleFieldsConformanceTest {
     static final String FORMAT = "*%evt.num|%evt.arg.fd|%evt.arg.name|%evt.arg.flags|%evt.arg.res|%evt.arg[0]|%evt.arg[1]"
             + "|%evt.rawarg.res|%evt.rawarg.name|%evt.arg.data|%evt.is_open_read"
-            + "|%evt.is_open_write|%evt.is_open_exec|%proc.sname";
+            + "|%evt.is_open_write|%evt.is_open_exec|%proc.sname|%fd.name_changed|%evt.buffer|%container.mounts"
+            + "|%container.mount.dest[/etc]|%container.mount[0]";
 
     private static TimeZone savedZone;
 

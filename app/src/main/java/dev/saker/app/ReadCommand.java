@@ -65,7 +65,7 @@ final class ReadCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CompileResult compiled = null;
         if (filter != null) {
-            compiled = FilterCompiler.compile(filter, "filter", RenderedFields.registry());
+            compiled = FilterCompiler.compile(filter, "filter", RenderedFields.registry(), semantics.edition);
             if (!compiled.ok()) {
                 // the condition is the user's: each problem with a caret under its span, nothing read
                 for (FilterProblem p : compiled.problems()) {

@@ -1,4 +1,4 @@
-package dev.saker.filter;
+package dev.saker.fields;
 
 /**
  * fnmatch(3) with no flags, as libsinsp's glob_match uses it: '*' matches any run of characters
@@ -7,16 +7,16 @@ package dev.saker.filter;
  * '[' is an ordinary character. The case-insensitive form (iglob, FNM_CASEFOLD) folds ASCII.
  * Matching walks the text in place: no allocation.
  */
-final class Glob {
+public final class Glob {
     private Glob() {
     }
 
-    static boolean matches(String pattern, CharSequence text, boolean ignoreCase) {
+    public static boolean matches(String pattern, CharSequence text, boolean ignoreCase) {
         return matches(pattern, text, 0, text.length(), ignoreCase);
     }
 
     /** Whether {@code text[from, to)} matches the whole pattern. */
-    static boolean matches(String pattern, CharSequence text, int from, int to, boolean ignoreCase) {
+    public static boolean matches(String pattern, CharSequence text, int from, int to, boolean ignoreCase) {
         int p = 0;
         int t = from;
         int starP = -1;
@@ -71,7 +71,7 @@ final class Glob {
         return a == b || (ignoreCase && lower(a) == lower(b));
     }
 
-    static char lower(char c) {
+    public static char lower(char c) {
         return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 

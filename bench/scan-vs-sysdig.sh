@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# bench/scan-vs-sysdig.sh [EVENTS] : `saker scan` with the official rules against sysdig 0.29.3
+# filtering the same capture with one rule's condition, in the same run.
+#
+# Rerun:   bench/scan-vs-sysdig.sh                  # 5,000,000 events, 3 interleaved runs each
+#          REPS=5 bench/scan-vs-sysdig.sh 2000000
+#          RULE="Terminal shell in container" bench/scan-vs-sysdig.sh
+# Needs:   Java 17, Maven, sysdig, GNU time (/usr/bin/time; installed when run as root), and the
+#          conformance material at ../shared/conformance (or SAKER_CONFORMANCE=DIR).
+#
+# What it does: builds Saker, then generates (or reuses) bench/out/bench-EVENTS.scap (git-ignored)
+# out of the real event streams of the conformance captures (dev.saker.bench.BenchCaptureBuilder,
+# as bench/read-vs-sysdig.sh does). It prints RULE's condition from falco-rules-5.1.0 expanded to
+# plain filter text (dev.saker.bench.RuleCondition: exceptions added, macros and lists substituted)
+# and checks that sysdig compiles it. Then it times, REPS times each and interleaved,
+#     ./saker scan -r falco_rules.yaml -r falco-incubating_rules.yaml -r falco-sandbox_rules.yaml F > /dev/null
+#     TZ=UTC sysdig -r F "EXPANDED CONDITION OF RULE" > /dev/null
+# and prints for both the median wall and CPU time, events per second (events = event blocks in
+# the file) and the ratio saker/sysdig (the target of issue 3 is Saker with all rules >= 2x sysdig
+# with one). Both tools' match counts are printed once, untimed, so the work done is visible.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+EVENTS="${1:-5000000}"
+REPS="${REPS:-3}"
+RULE="${RULE:-Read sensitive file untrusted}"
+CONFORMANCE="${SAKER_CONFORMANCE:-$ROOT/../shared/conformance}"
+OUT="$ROOT/bench/out"
+SYSDIG="${SYSDIG:-sysdig}"
+TIME=/usr/bin/time
+
+log() { echo "bench: $*" >&2; }
+die() { log "$*"; exit 1; }
+
+[[ "$EVENTS" =~ ^[0-9]+$ ]] || die "EVENTS must be a number, got '$EVENTS'"
+RULES_DIR="$CONFORMANCE/rules-upstream/falco-rules-5.1.0"
+[[ -d "$CONFORMANCE/captures" && -d "$RULES_DIR" ]] || die "no conformance material at $CONFORMANCE (set SAKER_CONFORMANCE)"
+command -v "$SYSDIG" >/dev/null 2>&1 || die "sysdig is needed: apt-get install sysdig"
+if [[ ! -x "$TIME" ]]; then
+    [[ "$(id -u)" == 0 ]] || die "GNU time is needed: apt-get install time"
+    log "installing GNU time"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y time </dev/null >&2 || die "could not install time"
+fi
+RULE_FILES=("$RULES_DIR/falco_rules.yaml" "$RULES_DIR/falco-incubating_rules.yaml" "$RULES_DIR/falco-sandbox_rules.yaml")
+SCAN_ARGS=()
+for f in "${RULE_FILES[@]}"; do SCAN_ARGS+=(-r "$f"); done
+
+"$ROOT/saker" --help >/dev/null
+(cd "$ROOT" && mvn -q -B -pl app -am -DskipTests test-compile </dev/null 2>&1 | sed 's/\x1b\[0m//g' >&2) \
+    || die "build of the test classes failed"
+CP="$ROOT/app/target/test-classes:$ROOT/app/target/classes:$ROOT/analysis/target/classes"
+for jar in "$ROOT"/app/target/lib/*.jar; do CP="$CP:$jar"; done
+
+mkdir -p "$OUT"
+FILE="$OUT/bench-$EVENTS.scap"
+if [[ -s "$FILE" ]]; then
+    log "reusing $FILE"
+else
+    java -cp "$CP" dev.saker.bench.BenchCaptureBuilder "$FILE" "$EVENTS" "$CONFORMANCE/captures"
+fi
+
+FILTER="$(java -cp "$CP" dev.saker.bench.RuleCondition "$RULE" "${RULE_FILES[@]}")" || die "no condition for rule '$RULE'"
+log "sysdig filter (rule '$RULE', ${#FILTER} characters): ${FILTER:0:200}..."
+"$SYSDIG" -r "$CONFORMANCE/falco-legacy/trace_files/empty.scap" "$FILTER" >/dev/null \
+    || die "sysdig 0.29.3 cannot compile the condition of '$RULE'; pick another RULE"
+
+log "counting matches once (untimed)"
+saker_summary="$("$ROOT/saker" scan "${SCAN_ARGS[@]}" "$FILE" 2>&1 >/dev/null | head -n 1)"
+sysdig_lines="$(TZ=UTC "$SYSDIG" -r "$FILE" -p '%evt.num' "$FILTER" | wc -l)"
+echo "saker scan: $saker_summary"
+echo "sysdig with '$RULE': $sysdig_lines events matched"
+
+times="$(mktemp)"
+for ((rep = 1; rep <= REPS; rep++)); do
+    order=(saker sysdig)
+    (( rep % 2 == 0 )) && order=(sysdig saker)
+    for tool in "${order[@]}"; do
+        if [[ "$tool" == saker ]]; then
+            "$TIME" -f '%e %U %S %M' -o "$times.one" "$ROOT/saker" scan "${SCAN_ARGS[@]}" "$FILE" >/dev/null 2>&1
+        else
+            TZ=UTC "$TIME" -f '%e %U %S %M' -o "$times.one" "$SYSDIG" -r "$FILE" "$FILTER" >/dev/null
+        fi
+        line="$(tail -n 1 "$times.one")"
+        log "rep $rep $tool: wall/user/sys s, peak KB: $line"
+        echo "$tool $line" >>"$times"
+    done
+done
+echo "== saker scan (falco-rules-5.1.0 stable+incubating+sandbox) vs sysdig -r with one rule ($(nproc) cores, $(date -u +%Y-%m-%d), $REPS interleaved runs, $EVENTS events)"
+awk -v events="$EVENTS" '
+    { n[$1]++; wall[$1, n[$1]] = $2; cpu[$1, n[$1]] = $3 + $4; if ($5 > rss[$1]) rss[$1] = $5 }
+    function median(arr, tool, cnt,   i, j, t, v) {
+        for (i = 1; i <= cnt; i++) v[i] = arr[tool, i]
+        for (i = 1; i <= cnt; i++) for (j = i + 1; j <= cnt; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+        return cnt % 2 ? v[(cnt + 1) / 2] : (v[cnt / 2] + v[cnt / 2 + 1]) / 2
+    }
+    END {
+        for (tool in n) { w[tool] = median(wall, tool, n[tool]); c[tool] = median(cpu, tool, n[tool]) }
+        for (tool in n) printf "%-6s median wall %6.2f s  %9.0f events/s   median cpu %6.2f s  %9.0f events/cpu-s   peak RSS %7.1f MB\n",
+            tool, w[tool], events / w[tool], c[tool], events / c[tool], rss[tool] / 1024
+        printf "ratio saker(all rules)/sysdig(one rule): %.2fx by wall time, %.2fx by cpu time (target >= 2x)\n", w["sysdig"] / w["saker"], c["sysdig"] / c["saker"]
+    }' "$times"
+rm -f "$times" "$times.one"
