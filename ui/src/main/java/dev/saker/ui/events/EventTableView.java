@@ -1,0 +1,84 @@
+package dev.saker.ui.events;
+
+import dev.saker.index.EventRow;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/**
+ * The event table: sysdig's default columns over the rows of the index, rendered only when a cell
+ * shows them (TableView creates cells for the visible rows alone).
+ */
+public final class EventTableView {
+    private final EventTableViewModel vm;
+    private final TableView<Integer> table = new TableView<>();
+    private boolean syncing;
+
+    public EventTableView(EventTableViewModel vm) {
+        this.vm = vm;
+        table.setId("eventTable");
+        table.setPlaceholder(new javafx.scene.control.Label("No events"));
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setFixedCellSize(22);
+        table.getColumns().add(column("No.", 70, r -> Long.toString(r.number())));
+        table.getColumns().add(column("Time", 165, EventRow::time));
+        table.getColumns().add(column("CPU", 45, r -> Integer.toString(r.cpu())));
+        table.getColumns().add(column("Process", 110, EventRow::process));
+        table.getColumns().add(column("TID", 70, EventRow::tid));
+        table.getColumns().add(column("Dir", 40, EventRow::direction));
+        table.getColumns().add(column("Type", 90, EventRow::type));
+        table.getColumns().add(column("Info", 700, EventRow::info));
+        table.setItems(vm.itemsProperty().get());
+        vm.itemsProperty().addListener((o, a, b) -> {
+            table.setItems(b);
+            revealSelected();
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!syncing && b != null) {
+                vm.model().select(b);
+            }
+        });
+        vm.model().selectedRowProperty().addListener((o, a, b) -> revealSelected());
+    }
+
+    /** A column showing one text of each row. */
+    public TableColumn<Integer, String> column(String title, double width, Function<EventRow, String> text) {
+        TableColumn<Integer, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(cd -> {
+            EventRow r = vm.row(cd.getValue());
+            return new ReadOnlyObjectWrapper<>(r == null ? "" : text.apply(r));
+        });
+        return c;
+    }
+
+    private void revealSelected() {
+        int row = vm.model().selectedRowProperty().get();
+        RowList items = vm.itemsProperty().get();
+        int pos = row < 0 ? -1 : items.positionOf(row);
+        syncing = true;
+        try {
+            if (pos < 0) {
+                if (row < 0) {
+                    table.getSelectionModel().clearSelection();
+                }
+                return;
+            }
+            Integer current = table.getSelectionModel().getSelectedItem();
+            if (current == null || current != row) {
+                table.getSelectionModel().clearAndSelect(pos);
+                table.scrollTo(Math.max(0, pos - 3));
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    public TableView<Integer> node() {
+        return table;
+    }
+}
