@@ -1,7 +1,7 @@
 package dev.saker.ui.main;
 
 import dev.saker.engine.Detection;
-import dev.saker.engine.RuleRun;
+import dev.saker.index.RuleRun;
 import dev.saker.index.CaptureIndex;
 import dev.saker.index.CaptureIndexer;
 import dev.saker.index.EventRows;
