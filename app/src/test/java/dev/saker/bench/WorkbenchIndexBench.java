@@ -69,6 +69,7 @@ public final class WorkbenchIndexBench {
         System.out.printf("full index: %.2f s%n", full / 1e9);
         System.out.printf("index columns: %.1f MB (%.1f bytes/row); heap after GC: %.1f MB%n", index.columnBytes() / 1e6,
                 index.columnBytes() / (double) Math.max(1, index.size()), heap / 1e6);
+        System.out.printf("rows whose info text was kept from the pass: %d%n", index.stateInfoRows());
         System.out.printf("filter '%s': %.2f s, %d rows%n", condition, filter / 1e9, set.size());
         System.out.printf("random page of %d rows: median %.2f ms, p99 %.2f ms, max %.2f ms%n", PAGE,
                 pages[pages.length / 2] / 1e6, pages[pages.length * 99 / 100] / 1e6, pages[pages.length - 1] / 1e6);
