@@ -71,7 +71,9 @@ public final class ScreenshotTour {
         idle();
         Files.createDirectories(out);
         Path png = out.resolve(name + ".png");
-        new ProcessBuilder("import", "-window", "root", "-colors", "256", png.toString()).inheritIO().start().waitFor();
+        new ProcessBuilder("import", "-window", "root", png.toString()).inheritIO().start().waitFor();
+        // a 128-colour palette without dithering: a third of the size, text as sharp
+        new ProcessBuilder("convert", png.toString(), "+dither", "-colors", "128", png.toString()).inheritIO().start().waitFor();
         System.out.println("saved " + png);
     }
 
