@@ -113,6 +113,25 @@ public final class CaptureIndex {
         return names.values();
     }
 
+    /** Distinct names of the fds events referred to, so far (for completion of fd.name values). */
+    public java.util.List<String> fdNames() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (String s : fdViews.values()) {
+            out.add(FdRef.decode(s).view().name());
+        }
+        return java.util.List.copyOf(out);
+    }
+
+    /** Values present in the capture for a field, where the index knows them (else empty). */
+    public java.util.List<String> valuesOf(String field) {
+        return switch (field) {
+            case "proc.name", "thread.comm", "proc.pname", "proc.aname" -> threadNames();
+            case "fd.name" -> fdNames();
+            case "proc.cwd" -> dirs.values();
+            default -> java.util.List.of();
+        };
+    }
+
     /** The row of event number {@code num}, or -1 when no row has it (hidden or not indexed yet). */
     public int rowOfEvent(long num) {
         int lo = 0;

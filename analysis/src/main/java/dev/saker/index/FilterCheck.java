@@ -31,6 +31,49 @@ public record FilterCheck(Status status, String message, int start, int end) {
         return new FilterCheck(p.isIncomplete() ? Status.INCOMPLETE : Status.INVALID, p.message(), start, end);
     }
 
+    /** What completes the text before the caret: the text from {@code start} to the caret is replaced by a candidate. */
+    public record Completion(int start, List<String> candidates) {
+    }
+
+    // "field =" / "field !=" right before a value being typed, or "field in (a, " inside a list
+    private static final java.util.regex.Pattern VALUE_AFTER_COMPARISON =
+            java.util.regex.Pattern.compile("([A-Za-z_][\\w.]*)\\s*(?:=|==|!=)\\s*$");
+    private static final java.util.regex.Pattern VALUE_IN_LIST =
+            java.util.regex.Pattern.compile("([A-Za-z_][\\w.]*)\\s+(?:in|intersects|pmatch)\\s*\\((?:[^()]*,)?\\s*$");
+
+    /**
+     * Completions at {@code caret}: values present in the capture when a value of a field is being
+     * typed ({@code valuesOf} gives them by field name, empty when it knows none), else field names.
+     */
+    public static Completion complete(String text, int caret, java.util.function.Function<String, java.util.Collection<String>> valuesOf) {
+        int end = Math.min(caret, text.length());
+        int valueStart = end;
+        while (valueStart > 0 && " \t(),=!".indexOf(text.charAt(valueStart - 1)) < 0) {
+            valueStart--;
+        }
+        String before = text.substring(0, valueStart);
+        java.util.regex.Matcher m = VALUE_AFTER_COMPARISON.matcher(before);
+        if (!m.find()) {
+            m = VALUE_IN_LIST.matcher(before);
+            if (!m.find()) {
+                m = null;
+            }
+        }
+        if (m != null) {
+            String prefix = text.substring(valueStart, end);
+            List<String> values = new ArrayList<>();
+            for (String v : valuesOf.apply(m.group(1))) {
+                if (v.startsWith(prefix) && !v.equals(prefix) && !v.isEmpty()) {
+                    values.add(v);
+                }
+            }
+            values.sort(null);
+            return new Completion(valueStart, values);
+        }
+        int start = wordStart(text, end);
+        return new Completion(start, fieldsStartingWith(text.substring(start, end)));
+    }
+
     /** Start of the field-name-like word that ends at {@code caret}. */
     public static int wordStart(String text, int caret) {
         int i = Math.min(caret, text.length());

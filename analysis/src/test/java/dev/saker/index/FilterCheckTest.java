@@ -44,4 +44,33 @@ class FilterCheckTest {
         assertThat(FilterCheck.fieldsStartingWith("")).isEmpty();
         assertThat(FilterCheck.fieldsStartingWith("zzz")).isEmpty();
     }
+
+    private static java.util.Collection<String> values(String field) {
+        return field.equals("proc.name") ? java.util.List.of("curl", "cat", "bash") : java.util.List.of();
+    }
+
+    @Test
+    void afterAComparisonTheCapturesValuesComplete() {
+        FilterCheck.Completion c = FilterCheck.complete("evt.type=open and proc.name=c", 29, FilterCheckTest::values);
+        assertThat(c.start()).isEqualTo(28);
+        assertThat(c.candidates()).containsExactly("cat", "curl");
+        assertThat(FilterCheck.complete("proc.name != b", 14, FilterCheckTest::values).candidates()).containsExactly("bash");
+    }
+
+    @Test
+    void insideAnInListTheCapturesValuesComplete() {
+        String text = "proc.name in (curl, ca";
+        FilterCheck.Completion c = FilterCheck.complete(text, text.length(), FilterCheckTest::values);
+        assertThat(c.candidates()).containsExactly("cat");
+        assertThat(text.substring(c.start())).isEqualTo("ca");
+    }
+
+    @Test
+    void elsewhereFieldNamesComplete() {
+        FilterCheck.Completion c = FilterCheck.complete("evt.type=open and proc.na", 25, FilterCheckTest::values);
+        assertThat(c.start()).isEqualTo(18);
+        assertThat(c.candidates()).contains("proc.name");
+        // a field whose values the capture does not list completes nothing after '='
+        assertThat(FilterCheck.complete("evt.type=op", 11, FilterCheckTest::values).candidates()).isEmpty();
+    }
 }

@@ -45,7 +45,7 @@ final class OpenCommand implements Callable<Integer> {
             err.println("saker: " + UserErrorHandler.describe(e));
             return UserErrorHandler.BAD_INPUT;
         }
-        if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
+        if (isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))
                 && System.getProperty("glass.platform") == null) {
             err.println("saker: no display to show the workbench on (DISPLAY is not set); the headless commands "
                     + "(read, scan, explain) work without one");
@@ -58,5 +58,9 @@ final class OpenCommand implements Callable<Integer> {
             return UserErrorHandler.BAD_INPUT;
         }
         return 0;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 }

@@ -2,21 +2,26 @@ package dev.saker.ui.filter;
 
 import dev.saker.index.FilterCheck;
 import java.util.Collection;
+import java.util.function.Function;
 import javafx.scene.control.TextField;
 import javafx.util.StringConverter;
 import org.controlsfx.control.textfield.AutoCompletionBinding;
 
 /**
- * ControlsFX completion of the field name being typed at the caret (not of the whole condition):
- * the word before the caret is the user input, and choosing a suggestion replaces only that word.
+ * ControlsFX completion at the caret (not of the whole condition): field names, or, after
+ * {@code field =} or inside {@code field in (...)}, the values the open capture has for that field;
+ * choosing a suggestion replaces only the name or value being typed.
  */
 final class FieldCompletion extends AutoCompletionBinding<String> {
     private final TextField field;
     private boolean completing;
     private boolean typed;
 
-    FieldCompletion(TextField field) {
-        super(field, request -> suggestions(request.getUserText()), new StringConverter<>() {
+    private final Function<String, Collection<String>> valuesOf;
+
+    FieldCompletion(TextField field, Function<String, Collection<String>> valuesOf) {
+        super(field, request -> FilterCheck.complete(request.getUserText(), request.getUserText().length(), valuesOf)
+                .candidates(), new StringConverter<>() {
             @Override
             public String toString(String s) {
                 return s;
@@ -28,13 +33,15 @@ final class FieldCompletion extends AutoCompletionBinding<String> {
             }
         });
         this.field = field;
+        this.valuesOf = valuesOf;
         setVisibleRowCount(12);
         // the caret moves after the text changes: ask for suggestions once both are current
         field.textProperty().addListener((o, a, b) -> typed = !completing);
         field.caretPositionProperty().addListener((o, a, b) -> {
             if (typed && field.isFocused()) {
                 typed = false;
-                setUserInput(wordAtCaret(field.getText(), b.intValue()));
+                // the whole text before the caret: whether a field name or a value is being typed depends on it
+                setUserInput(field.getText().substring(0, Math.min(b.intValue(), field.getText().length())));
             }
         });
         field.focusedProperty().addListener((o, a, b) -> {
@@ -44,20 +51,12 @@ final class FieldCompletion extends AutoCompletionBinding<String> {
         });
     }
 
-    static Collection<String> suggestions(String word) {
-        return FilterCheck.fieldsStartingWith(word);
-    }
-
-    private static String wordAtCaret(String text, int caret) {
-        int end = Math.min(caret, text.length());
-        return text.substring(FilterCheck.wordStart(text, end), end);
-    }
 
     @Override
     protected void completeUserInput(String completion) {
         String text = field.getText();
         int caret = Math.min(field.getCaretPosition(), text.length());
-        int start = FilterCheck.wordStart(text, caret);
+        int start = FilterCheck.complete(text.substring(0, caret), caret, valuesOf).start();
         completing = true;
         try {
             field.setText(text.substring(0, start) + completion + text.substring(caret));

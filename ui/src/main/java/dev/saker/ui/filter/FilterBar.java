@@ -22,7 +22,7 @@ import javafx.scene.shape.Line;
 /**
  * The filter bar: a condition field coloured green (valid), yellow (incomplete) or red (invalid) as
  * one types, the first problem's span underlined and its message in the tooltip and beside the field;
- * field-name completion; Enter or Apply filters, Escape or Clear shows every event; a history menu.
+ * completion of field names and of values present in the capture; Enter or Apply filters, Escape or Clear shows every event; a history menu.
  */
 public final class FilterBar {
     private final FilterBarViewModel vm;
@@ -45,7 +45,7 @@ public final class FilterBar {
                 vm.clear();
             }
         });
-        new FieldCompletion(field);
+        new FieldCompletion(field, vm::valuesOf);
         underline.setId("filterErrorSpan");
         underline.setStroke(javafx.scene.paint.Color.RED);
         underline.setStrokeWidth(2);

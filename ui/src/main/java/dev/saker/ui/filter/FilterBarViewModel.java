@@ -42,6 +42,12 @@ public final class FilterBarViewModel {
         return true;
     }
 
+    /** Values the open capture has for {@code field} (for completion; called off the UI thread). */
+    public java.util.Collection<String> valuesOf(String field) {
+        dev.saker.index.CaptureIndex idx = model.indexProperty().get();
+        return idx == null ? java.util.List.of() : idx.valuesOf(field);
+    }
+
     public void clear() {
         text.set("");
         apply();

@@ -101,6 +101,21 @@ class FilterBarTest extends WorkbenchTestBase {
     }
 
     @Test
+    void valuesPresentInTheCaptureCompleteAfterAComparison() {
+        type("evt.type=open and proc.name=cu");
+        WaitForAsyncUtils.sleep(600, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<String> list = robot.lookup(".auto-complete-popup .list-view")
+                .queryAs(javafx.scene.control.ListView.class);
+        assertThat(list.getItems()).containsExactly("curl");
+        robot.interact(() -> list.getSelectionModel().select("curl"));
+        robot.type(KeyCode.ENTER);
+        assertThat(field().getText()).isEqualTo("evt.type=open and proc.name=curl");
+        assertThat(field().getStyleClass()).contains("filter-valid");
+    }
+
+    @Test
     void appliedFiltersGoToTheHistoryNewestFirst() {
         type("evt.type=open");
         robot.type(KeyCode.ENTER);
