@@ -63,7 +63,7 @@ public final class CaptureIndexer {
                 String cwd = t == null ? null : c.state().threads().cwd(t);
                 index.add(c.raw().offset(), c.num(), c.raw().ts(), t == null ? null : t.comm, c.fdNum(), view, cwd);
                 if (t != null) {
-                    index.processes().seen(t, c.state(), c.raw().ts());
+                    index.processes().seen(t, c.state(), c.raw().ts(), fd);
                 }
                 if (StateDependentArgs.of(c.raw())) {
                     StringBuilder info = new StringBuilder(128);

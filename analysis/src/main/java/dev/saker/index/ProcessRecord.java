@@ -16,6 +16,10 @@ public final class ProcessRecord {
     long firstTs;
     long lastTs;
     long events;
+    // the fds its events used, "typechar name" -> events; capped so a process touching millions of
+    // files keeps the first ones it touched
+    final java.util.Map<String, Long> fds = new java.util.LinkedHashMap<>();
+    static final int MAX_FDS = 2000;
 
     ProcessRecord(long pid) {
         this.pid = pid;
@@ -59,6 +63,31 @@ public final class ProcessRecord {
 
     public long events() {
         return events;
+    }
+
+    /** One file or connection the process used: libsinsp's fd type character, its name, how many events. */
+    public record FdUse(char type, String name, long events) {
+    }
+
+    /** The files, sockets, pipes... its events used, in the order first used (at most {@value #MAX_FDS}). */
+    public java.util.List<FdUse> fdUses() {
+        synchronized (fds) {
+            java.util.List<FdUse> out = new java.util.ArrayList<>();
+            fds.forEach((k, n) -> out.add(new FdUse(k.charAt(0), k.substring(2), n)));
+            return out;
+        }
+    }
+
+    void usedFd(char type, String name) {
+        synchronized (fds) {
+            String key = type + " " + name;
+            Long n = fds.get(key);
+            if (n != null) {
+                fds.put(key, n + 1);
+            } else if (fds.size() < MAX_FDS) {
+                fds.put(key, 1L);
+            }
+        }
     }
 
     @Override

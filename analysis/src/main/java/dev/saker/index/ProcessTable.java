@@ -19,6 +19,14 @@ public final class ProcessTable {
     private Map<String, ContainerInfo> containers = Map.of();
 
     /** Counts an event of {@code t} and refreshes its process (and ancestors) from the state. */
+    /** Counts an event of {@code t} and the fd it used (may be null). */
+    synchronized void seen(ThreadInfo t, SystemState state, long ts, dev.saker.state.FdInfo fd) {
+        seen(t, state, ts);
+        if (fd != null && t.pid >= 0 && fd.name != null && !fd.name.isEmpty()) {
+            byPid.get(t.pid).usedFd(fd.typeChar(), fd.name);
+        }
+    }
+
     synchronized void seen(ThreadInfo t, SystemState state, long ts) {
         if (t.pid < 0) {
             // a thread the capture never described (no proc entry, no clone seen): nothing to place in a tree

@@ -21,6 +21,8 @@ public final class ProcessTreeView {
     private final ProcessTreeViewModel vm;
     private final TreeTableView<ProcessRecord> tree = new TreeTableView<>();
     private final VBox box;
+    private final javafx.scene.control.ListView<ProcessRecord.FdUse> files = new javafx.scene.control.ListView<>();
+    private final Label filesTitle = new Label("Files and connections");
     private boolean resetting;
 
     public ProcessTreeView(ProcessTreeViewModel vm) {
@@ -47,8 +49,26 @@ public final class ProcessTreeView {
         HBox bar = new HBox(6, all, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4));
-        box = new VBox(bar, tree);
-        VBox.setVgrow(tree, Priority.ALWAYS);
+        files.setId("processFiles");
+        files.setPlaceholder(new Label("No files or connections"));
+        files.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(ProcessRecord.FdUse u, boolean empty) {
+                super.updateItem(u, empty);
+                setText(empty || u == null ? null : u.type() + "  " + u.name() + "  (" + u.events() + ")");
+            }
+        });
+        filesTitle.setId("processFilesTitle");
+        filesTitle.setPadding(new Insets(2, 4, 2, 4));
+        VBox filesBox = new VBox(filesTitle, files);
+        VBox.setVgrow(files, Priority.ALWAYS);
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(tree, filesBox);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.68);
+        box = new VBox(bar, split);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        // the focused process: the one the user selected, or the selected event's
+        tree.getFocusModel().focusedItemProperty().addListener((o, a, b) -> showFiles(b == null ? null : b.getValue()));
         vm.model().selectedRowProperty().addListener((o, a, b) -> reveal(vm.processOfRow(b.intValue())));
         // a new capture starts with every process shown
         vm.rootProperty().addListener((o, a, b) -> {
@@ -61,6 +81,21 @@ public final class ProcessTreeView {
                 resetting = false;
             }
         });
+    }
+
+    private void showFiles(ProcessRecord p) {
+        if (p == null) {
+            filesTitle.setText("Files and connections");
+            files.getItems().clear();
+            return;
+        }
+        filesTitle.setText("Files and connections of " + p.pid() + " " + p.comm() + " (type, name, events)");
+        files.getItems().setAll(p.fdUses());
+    }
+
+    /** The files and connections list (for tests). */
+    public javafx.scene.control.ListView<ProcessRecord.FdUse> files() {
+        return files;
     }
 
     /** Scrolls to and focuses (without selecting, which would filter) the process of the selected event. */

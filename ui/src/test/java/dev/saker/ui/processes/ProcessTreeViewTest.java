@@ -43,6 +43,22 @@ class ProcessTreeViewTest extends WorkbenchTestBase {
     }
 
     @Test
+    void aSelectedProcessListsTheFilesAndConnectionsItUsed(FxRobot robot) throws Exception {
+        open(robot, capture("libs/curl_google.scap"));
+        TreeItem<ProcessRecord> curl = find(tree(robot).getRoot(), "curl");
+        robot.interact(() -> tree(robot).getSelectionModel().select(curl));
+        var files = window.processes().files().getItems();
+        assertThat(files).extracting(ProcessRecord.FdUse::name).contains("/etc/ld.so.cache", "/etc/resolv.conf");
+        // curl -6 connects over IPv6: a '6' socket with a tuple
+        assertThat(files).anyMatch(u -> u.type() == '6' && u.name().contains("->"));
+        // each count is the number of curl's events on that fd, as the condition language counts them
+        ProcessRecord.FdUse cache = files.stream().filter(u -> u.name().equals("/etc/resolv.conf")).findFirst().orElseThrow();
+        RowSet expected = RowFilter.run(index(), RowQuery.ALL.withCondition("proc.pid=" + curl.getValue().pid()
+                + " and fd.name=/etc/resolv.conf"), () -> false);
+        assertThat(cache.events()).isEqualTo(expected.size());
+    }
+
+    @Test
     void selectingAProcessShowsOnlyItsEventsAndAllProcessesShowsEveryEvent(FxRobot robot) throws Exception {
         open(robot, capture("libs/sample.scap"));
         int all = table(robot).getItems().size();
