@@ -89,7 +89,7 @@ public final class ProcessTreeView {
             files.getItems().clear();
             return;
         }
-        filesTitle.setText("Files and connections of " + p.pid() + " " + p.comm() + " (type, name, events)");
+        filesTitle.setText("Files and connections of " + p.pid() + " " + p.comm());
         files.getItems().setAll(p.fdUses());
     }
 
