@@ -49,6 +49,11 @@ public final class InspectedEvents implements AutoCloseable {
         return unknownToEdition;
     }
 
+    /** Bytes of the (uncompressed) capture read so far: progress for a caller that knows the size. */
+    public long position() {
+        return inspector.reader().position();
+    }
+
     public SystemState state() {
         return inspector.state();
     }

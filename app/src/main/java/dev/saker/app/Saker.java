@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "saker", mixinStandardHelpOptions = true, version = "saker 0.1.0",
         description = "Forensic workbench for Linux syscall captures (libscap .scap), compatible with Falco and sysdig.",
         subcommands = {ReadCommand.class, ConvertCommand.class, ValidateCommand.class, ScanCommand.class,
-                ExplainCommand.class})
+                ExplainCommand.class, OpenCommand.class})
 public final class Saker implements Runnable {
 
     public static void main(String[] args) {

@@ -10,10 +10,9 @@ import dev.saker.rules.LoadResult;
 import dev.saker.rules.Priority;
 import dev.saker.rules.RuleLoader;
 import dev.saker.rules.RulesSource;
+import dev.saker.rules.StarterRules;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +39,6 @@ import picocli.CommandLine.Spec;
 final class ScanCommand implements Callable<Integer> {
     static final int BAD_RULES = 1;
     static final int FAILED = 2;
-    static final String STARTER = "dev/saker/app/starter_rules.yaml";
 
     @Option(names = "-r", paramLabel = "RULES", description = "rules file or directory (repeatable; default: Falco's paths, else the starter ruleset)")
     List<Path> rules = new ArrayList<>();
@@ -86,12 +84,7 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     static RulesSource starter() throws IOException {
-        try (InputStream in = ScanCommand.class.getClassLoader().getResourceAsStream(STARTER)) {
-            if (in == null) {
-                throw new IOException("starter ruleset missing: " + STARTER);
-            }
-            return new RulesSource("saker-starter-rules.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        return StarterRules.source();
     }
 
     @Override

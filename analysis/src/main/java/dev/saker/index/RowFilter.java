@@ -1,0 +1,76 @@
+package dev.saker.index;
+
+import dev.saker.fields.EventContext;
+import dev.saker.fields.InspectedEvents;
+import dev.saker.fields.LibsEdition;
+import dev.saker.filter.CompileResult;
+import dev.saker.filter.Filter;
+import dev.saker.filter.FilterCompiler;
+import dev.saker.format.RenderedFields;
+import dev.saker.state.ThreadInfo;
+import java.io.IOException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs a {@link RowQuery} over an index: one pass of the reading pipeline (conditions need the state
+ * at each event), keeping the rows that match. A query of only a time window needs no pass: the index
+ * has every row's time.
+ */
+public final class RowFilter {
+    private RowFilter() {
+    }
+
+    /** Compiles a condition as the filter bar and `saker read` take it. */
+    public static CompileResult compile(String condition) {
+        return FilterCompiler.compile(condition, "filter", RenderedFields.registry());
+    }
+
+    /**
+     * The rows of {@code index} selected by {@code query}, or null when cancelled. The condition must
+     * compile (see {@link #compile}); a bad one throws IllegalArgumentException with its first problem.
+     */
+    public static RowSet run(CaptureIndex index, RowQuery query, BooleanSupplier cancelled) throws IOException {
+        Filter filter = null;
+        if (!query.condition().isEmpty()) {
+            CompileResult c = compile(query.condition());
+            if (!c.ok()) {
+                throw new IllegalArgumentException(c.problems().get(0).message());
+            }
+            filter = c.filter();
+        }
+        int size = index.size();
+        RowSet out = new RowSet();
+        if (filter == null && query.pids().isEmpty()) {
+            for (int row = 0; row < size; row++) {
+                long ts = index.time(row);
+                if (ts >= query.fromTs() && ts <= query.toTs()) {
+                    out.add(row);
+                }
+            }
+            return out;
+        }
+        try (InspectedEvents events = InspectedEvents.open(index.capture(), LibsEdition.CURRENT)) {
+            int row = 0;
+            for (EventContext c; row < size && (c = events.next()) != null; row++) {
+                if ((row & 4095) == 0 && cancelled.getAsBoolean()) {
+                    return null;
+                }
+                long ts = c.raw().ts();
+                if (ts < query.fromTs() || ts > query.toTs()) {
+                    continue;
+                }
+                if (!query.pids().isEmpty()) {
+                    ThreadInfo t = c.thread();
+                    if (t == null || !query.pids().contains(t.pid)) {
+                        continue;
+                    }
+                }
+                if (filter != null && !filter.matches(c)) {
+                    continue;
+                }
+                out.add(row);
+            }
+        }
+        return out;
+    }
+}

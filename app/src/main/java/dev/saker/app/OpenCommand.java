@@ -1,0 +1,66 @@
+package dev.saker.app;
+
+import dev.saker.rules.RulesSource;
+import dev.saker.ui.Workbench;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * `saker open`: starts the workbench, optionally with a capture, and runs rules over it as `saker scan`
+ * would choose them (-r files, else Falco's default paths, else the starter ruleset).
+ */
+@Command(name = "open", description = "Start the workbench, optionally opening a capture.")
+final class OpenCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CAPTURE", description = "a .scap file (plain or gzip)")
+    Path capture;
+
+    @Option(names = "-r", paramLabel = "RULES", description = "rules file or directory (repeatable; default: Falco's paths, else the starter ruleset)")
+    List<Path> rules = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (capture != null && !Files.isRegularFile(capture)) {
+            err.println("saker: cannot open " + capture + ": no such file");
+            return UserErrorHandler.BAD_INPUT;
+        }
+        List<RulesSource> sources;
+        try {
+            List<Path> paths = rules.isEmpty() ? ScanCommand.falcoDefaultPaths() : rules;
+            sources = paths.isEmpty() ? List.of(ScanCommand.starter()) : RulesSource.expand(paths);
+        } catch (IOException e) {
+            err.println("saker: " + UserErrorHandler.describe(e));
+            return UserErrorHandler.BAD_INPUT;
+        }
+        if (isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))
+                && System.getProperty("glass.platform") == null) {
+            err.println("saker: no display to show the workbench on (DISPLAY is not set); the headless commands "
+                    + "(read, scan, explain) work without one");
+            return UserErrorHandler.BAD_INPUT;
+        }
+        try {
+            Workbench.launch(new Workbench.Options(capture, sources));
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            err.println("saker: cannot start the workbench: " + e.getMessage());
+            return UserErrorHandler.BAD_INPUT;
+        }
+        return 0;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.saker.ui.filter;
+
+import dev.saker.index.FilterCheck;
+import java.util.Collection;
+import java.util.function.Function;
+import javafx.scene.control.TextField;
+import javafx.util.StringConverter;
+import org.controlsfx.control.textfield.AutoCompletionBinding;
+
+/**
+ * ControlsFX completion at the caret (not of the whole condition): field names, or, after
+ * {@code field =} or inside {@code field in (...)}, the values the open capture has for that field;
+ * choosing a suggestion replaces only the name or value being typed.
+ */
+final class FieldCompletion extends AutoCompletionBinding<String> {
+    private final TextField field;
+    private boolean completing;
+    private boolean typed;
+
+    private final Function<String, Collection<String>> valuesOf;
+
+    FieldCompletion(TextField field, Function<String, Collection<String>> valuesOf) {
+        super(field, request -> FilterCheck.complete(request.getUserText(), request.getUserText().length(), valuesOf)
+                .candidates(), new StringConverter<>() {
+            @Override
+            public String toString(String s) {
+                return s;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        this.field = field;
+        this.valuesOf = valuesOf;
+        setVisibleRowCount(12);
+        // the caret moves after the text changes: ask for suggestions once both are current
+        field.textProperty().addListener((o, a, b) -> typed = !completing);
+        field.caretPositionProperty().addListener((o, a, b) -> {
+            if (typed && field.isFocused()) {
+                typed = false;
+                // the whole text before the caret: whether a field name or a value is being typed depends on it
+                setUserInput(field.getText().substring(0, Math.min(b.intValue(), field.getText().length())));
+            }
+        });
+        field.focusedProperty().addListener((o, a, b) -> {
+            if (!b) {
+                hidePopup();
+            }
+        });
+    }
+
+
+    @Override
+    protected void completeUserInput(String completion) {
+        String text = field.getText();
+        int caret = Math.min(field.getCaretPosition(), text.length());
+        int start = FilterCheck.complete(text.substring(0, caret), caret, valuesOf).start();
+        completing = true;
+        try {
+            field.setText(text.substring(0, start) + completion + text.substring(caret));
+            field.positionCaret(start + completion.length());
+        } finally {
+            completing = false;
+        }
+    }
+
+    @Override
+    public void dispose() {
+    }
+}
