@@ -3,7 +3,7 @@ package dev.saker.engine;
 import dev.saker.fields.EventContext;
 import dev.saker.fields.InspectedEvents;
 import dev.saker.fields.LibsEdition;
-import dev.saker.format.RenderedFields;
+import dev.saker.fields.FieldRegistry;
 import dev.saker.rules.CompiledRule;
 import dev.saker.rules.FilterConditions;
 import dev.saker.rules.LoadResult;
@@ -23,7 +23,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class RuleDebugSession {
     private final FilterConditions language = new FilterConditions();
-    private final RuleLoader loader = new RuleLoader(RenderedFields.registry(), language, false);
+    private final FieldRegistry fields;
+    private final RuleLoader loader;
     private final List<LoadResult> loads;
 
     /** An event's explanation, and whether the engine would try the rule on it at all (its event types). */
@@ -47,7 +48,10 @@ public final class RuleDebugSession {
         }
     }
 
-    public RuleDebugSession(List<RulesSource> sources) {
+    /** {@code fields}: every field rules may use (the CLI and workbench pass RenderedFields.registry()). */
+    public RuleDebugSession(List<RulesSource> sources, FieldRegistry fields) {
+        this.fields = fields;
+        this.loader = new RuleLoader(fields, language, false);
         this.loads = loader.loadAll(sources);
     }
 
@@ -74,7 +78,7 @@ public final class RuleDebugSession {
     public RuleExplainer explainer(String rule) {
         CompiledRule r = loader.rules().stream().filter(x -> x.name().equals(rule)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no rule named '" + rule + "' in the loaded rules"));
-        return RuleExplainer.of(r, RenderedFields.registry(), language::sourceText);
+        return RuleExplainer.of(r, fields, language::sourceText);
     }
 
     /** The macro a node's subtree came from when its source differs from its parent's (null otherwise). */

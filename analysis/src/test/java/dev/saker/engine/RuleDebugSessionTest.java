@@ -3,6 +3,7 @@ package dev.saker.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.saker.filter.ConditionExplainer.Truth;
+import dev.saker.format.RenderedFields;
 import dev.saker.rules.RulesSource;
 import dev.saker.scap.ConformanceCaptures;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ class RuleDebugSessionTest {
     @Test
     void matchesAndNearMissesInOnePassAgreeWithExplanations() throws Exception {
         Path capture = ConformanceCaptures.capture("libs/curl_google.scap");
-        RuleDebugSession s = new RuleDebugSession(List.of(new RulesSource("r.yaml", RULES)));
+        RuleDebugSession s = new RuleDebugSession(List.of(new RulesSource("r.yaml", RULES)), RenderedFields.registry());
         assertThat(s.loaded()).isTrue();
         assertThat(s.ruleNames()).containsExactly("Curl Loads Library From usr");
         RuleExplainer ex = s.explainer("Curl Loads Library From usr");
@@ -46,7 +47,7 @@ class RuleDebugSessionTest {
     @Test
     void macroBodiesAreNamedAfterTheirMacro() throws Exception {
         Path capture = ConformanceCaptures.capture("libs/curl_google.scap");
-        RuleDebugSession s = new RuleDebugSession(List.of(new RulesSource("r.yaml", RULES)));
+        RuleDebugSession s = new RuleDebugSession(List.of(new RulesSource("r.yaml", RULES)), RenderedFields.registry());
         RuleExplainer ex = s.explainer("Curl Loads Library From usr");
         Explanation x = RuleDebugSession.explain(ex, capture, 229).explanation();
         List<String> macros = x.nodes().stream().map(n -> s.macroOf(x, n)).filter(m -> m != null).toList();
@@ -59,7 +60,7 @@ class RuleDebugSessionTest {
     @Test
     void anEventOfAnotherTypeIsNotTried() throws Exception {
         Path capture = ConformanceCaptures.capture("libs/curl_google.scap");
-        RuleDebugSession s = new RuleDebugSession(List.of(new RulesSource("r.yaml", RULES)));
+        RuleDebugSession s = new RuleDebugSession(List.of(new RulesSource("r.yaml", RULES)), RenderedFields.registry());
         RuleExplainer ex = s.explainer("Curl Loads Library From usr");
         assertThat(RuleDebugSession.explain(ex, capture, 212).applies()).isFalse();
         assertThat(RuleDebugSession.explain(ex, capture, 99_999_999)).isNull();
