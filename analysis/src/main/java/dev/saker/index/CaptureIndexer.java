@@ -81,6 +81,7 @@ public final class CaptureIndexer {
                     progress.update(rows, f);
                 }
             }
+            index.processes().containers(events.state().containers().all());
         } catch (CaptureFormatException e) {
             if (index.size() == 0) {
                 throw e;

@@ -1,5 +1,6 @@
 package dev.saker.index;
 
+import dev.saker.state.ContainerInfo;
 import dev.saker.state.SystemState;
 import dev.saker.state.ThreadInfo;
 import java.util.ArrayList;
@@ -14,9 +15,14 @@ import java.util.Map;
  */
 public final class ProcessTable {
     private final Map<Long, ProcessRecord> byPid = new LinkedHashMap<>();
+    private final Map<Long, Long> pidOfTid = new java.util.HashMap<>();
+    private Map<String, ContainerInfo> containers = Map.of();
 
     /** Counts an event of {@code t} and refreshes its process (and ancestors) from the state. */
     synchronized void seen(ThreadInfo t, SystemState state, long ts) {
+        if (pidOfTid.get(t.tid) == null) {
+            pidOfTid.put(t.tid, t.pid);
+        }
         ProcessRecord p = record(t.pid, state);
         ThreadInfo main = state.thread(t.pid);
         refresh(p, main != null && !main.isUnknown() ? main : t, state);
@@ -71,6 +77,21 @@ public final class ProcessTable {
         if (ppid != p.pid) {
             p.ppid = ppid;
         }
+    }
+
+    /** The process of thread {@code tid} (first seen), or -1. */
+    public synchronized long pidOfThread(long tid) {
+        Long p = pidOfTid.get(tid);
+        return p == null ? -1 : p;
+    }
+
+    synchronized void containers(Map<String, ContainerInfo> all) {
+        containers = Map.copyOf(all);
+    }
+
+    /** A container by id (known once indexing is complete), or null. */
+    public synchronized ContainerInfo container(String id) {
+        return id == null ? null : containers.get(id);
     }
 
     public synchronized ProcessRecord get(long pid) {

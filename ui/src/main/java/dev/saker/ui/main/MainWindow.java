@@ -1,6 +1,16 @@
 package dev.saker.ui.main;
 
+import dev.saker.ui.details.DetailsView;
+import dev.saker.ui.details.DetailsViewModel;
+import dev.saker.ui.detections.DetectionsView;
+import dev.saker.ui.detections.DetectionsViewModel;
 import dev.saker.ui.events.EventTableView;
+import dev.saker.ui.filter.FilterBar;
+import dev.saker.ui.filter.FilterBarViewModel;
+import dev.saker.ui.processes.ProcessTreeView;
+import dev.saker.ui.processes.ProcessTreeViewModel;
+import dev.saker.ui.timeline.TimelineView;
+import dev.saker.ui.timeline.TimelineViewModel;
 import dev.saker.ui.events.EventTableViewModel;
 import java.io.File;
 import java.nio.file.Path;
@@ -42,6 +52,11 @@ public final class MainWindow {
     private final SplitPane mainSplit = new SplitPane();
     private final Menu recentMenu = new Menu("Open _Recent");
     private final EventTableView events;
+    private final FilterBar filterBar;
+    private final ProcessTreeView processes;
+    private final DetectionsView detections;
+    private final TimelineView timeline;
+    private final DetailsView details;
     private Stage stage;
 
     public MainWindow(WorkbenchModel model) {
@@ -60,6 +75,23 @@ public final class MainWindow {
         mainSplit.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(side, false);
         top.getChildren().add(menuBar());
+        filterBar = new FilterBar(new FilterBarViewModel(model));
+        addTopBar(filterBar.node());
+        processes = new ProcessTreeView(new ProcessTreeViewModel(model));
+        Tab processesTab = new Tab("Processes", processes.node());
+        processesTab.setId("processesTab");
+        processesTab.setClosable(false);
+        addSideTab(processesTab);
+        detections = new DetectionsView(new DetectionsViewModel(model));
+        Tab detectionsTab = new Tab("Detections", detections.node());
+        detectionsTab.setId("detectionsTab");
+        detectionsTab.setClosable(false);
+        addSideTab(detectionsTab);
+        timeline = new TimelineView(new TimelineViewModel(model));
+        addCentrePane(0, timeline.node());
+        details = new DetailsView(new DetailsViewModel(model));
+        addCentrePane(2, details.node());
+        centreSplit.setDividerPositions(0.22, 0.68);
         root.setTop(top);
         root.setCenter(mainSplit);
         root.setBottom(statusBar());
@@ -194,6 +226,26 @@ public final class MainWindow {
 
     public SplitPane centreSplit() {
         return centreSplit;
+    }
+
+    public FilterBar filterBar() {
+        return filterBar;
+    }
+
+    public ProcessTreeView processes() {
+        return processes;
+    }
+
+    public DetectionsView detections() {
+        return detections;
+    }
+
+    public TimelineView timeline() {
+        return timeline;
+    }
+
+    public DetailsView details() {
+        return details;
     }
 
     public EventTableView events() {

@@ -1,7 +1,7 @@
 package dev.saker.ui.main;
 
 import dev.saker.engine.Detection;
-import dev.saker.engine.RuleRun;
+import dev.saker.index.RuleRun;
 import dev.saker.index.CaptureIndex;
 import dev.saker.index.CaptureIndexer;
 import dev.saker.index.EventRows;
@@ -120,7 +120,7 @@ public final class WorkbenchModel {
             indexing.set(false);
             indexedRows.set(idx.size());
             progress.set(1);
-            status.set(idx.size() + " events" + (idx.problem() == null ? "" : " (stopped: " + idx.problem() + ")"));
+            status.set("Opened " + capture.getFileName() + (idx.problem() == null ? "" : " (indexing stopped: " + idx.problem() + ")"));
             rerunRules();
         }, e -> {
             if (gen != openGeneration.get()) {

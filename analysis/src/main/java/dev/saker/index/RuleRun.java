@@ -1,5 +1,7 @@
-package dev.saker.engine;
+package dev.saker.index;
 
+import dev.saker.engine.Detection;
+import dev.saker.engine.Engine;
 import dev.saker.format.FalcoAlerts;
 import dev.saker.format.RenderedFields;
 import dev.saker.rules.LoadResult;

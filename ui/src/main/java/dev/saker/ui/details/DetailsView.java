@@ -1,0 +1,151 @@
+package dev.saker.ui.details;
+
+import dev.saker.index.CaptureIndex;
+import dev.saker.index.EventDetails;
+import dev.saker.index.ProcessRecord;
+import dev.saker.state.ContainerInfo;
+import java.nio.charset.StandardCharsets;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The selected event in full: its parameters (left), its process with ancestry, fd and container
+ * (middle), and the selected parameter's bytes as hex and text (right).
+ */
+public final class DetailsView {
+    private final DetailsViewModel vm;
+    private final Label header = new Label("No event selected");
+    private final TableView<EventDetails.Param> params = new TableView<>();
+    private final Label fd = new Label();
+    private final Label container = new Label();
+    private final TableView<ProcessRecord> ancestry = new TableView<>();
+    private final TextArea bytes = new TextArea();
+    private final SplitPane pane;
+
+    public DetailsView(DetailsViewModel vm) {
+        this.vm = vm;
+        header.setId("detailsHeader");
+        params.setId("detailsParams");
+        params.setPlaceholder(new Label("No parameters"));
+        params.getColumns().add(column("Parameter", 120, EventDetails.Param::name));
+        params.getColumns().add(column("Value", 420, EventDetails.Param::text));
+        params.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        params.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showBytes(b));
+        VBox left = box(header, params);
+        VBox.setVgrow(params, Priority.ALWAYS);
+
+        fd.setId("detailsFd");
+        container.setId("detailsContainer");
+        ancestry.setId("detailsAncestry");
+        ancestry.setPlaceholder(new Label("No process"));
+        ancestry.getColumns().add(pcolumn("PID", 70, p -> Long.toString(p.pid())));
+        ancestry.getColumns().add(pcolumn("Command line", 300, ProcessRecord::cmdline));
+        ancestry.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label ancestryTitle = new Label("Process and its ancestors");
+        VBox middle = box(fd, container, ancestryTitle, ancestry);
+        VBox.setVgrow(ancestry, Priority.ALWAYS);
+
+        bytes.setId("detailsBytes");
+        bytes.setEditable(false);
+        bytes.setStyle("-fx-font-family: 'monospace'; -fx-font-size: 11px;");
+        bytes.setPromptText("Select a buffer parameter to see its bytes");
+        VBox right = box(new Label("Bytes (hex and text)"), bytes);
+        VBox.setVgrow(bytes, Priority.ALWAYS);
+
+        pane = new SplitPane(left, middle, right);
+        pane.setId("detailsPane");
+        pane.setDividerPositions(0.4, 0.68);
+        vm.detailsProperty().addListener((o, a, b) -> show(b));
+        show(vm.detailsProperty().get());
+    }
+
+    private static VBox box(Node... nodes) {
+        VBox b = new VBox(4, nodes);
+        b.setPadding(new Insets(4));
+        return b;
+    }
+
+    private void show(EventDetails d) {
+        if (d == null) {
+            header.setText("No event selected");
+            params.getItems().clear();
+            ancestry.getItems().clear();
+            fd.setText("");
+            container.setText("");
+            bytes.clear();
+            return;
+        }
+        header.setText("Event " + d.number() + "  " + d.time() + "  " + d.direction() + " " + d.type()
+                + "  cpu " + d.cpu() + "  tid " + d.tid());
+        params.getItems().setAll(d.params());
+        ancestry.getItems().setAll(d.ancestry());
+        CaptureIndex.FdRef f = d.fd();
+        fd.setText(f == null ? "fd: none" : "fd " + f.num() + " (" + f.view().typeChar() + "): " + f.view().name());
+        container.setText(containerText(d));
+        EventDetails.Param firstBuffer = d.params().stream().filter(p -> p.bytes() != null
+                && p.type().equals("BYTEBUF")).findFirst().orElse(null);
+        if (firstBuffer != null) {
+            params.getSelectionModel().select(firstBuffer);
+        } else {
+            bytes.clear();
+        }
+    }
+
+    private static String containerText(EventDetails d) {
+        if (d.containerId() == null || d.containerId().isEmpty()) {
+            return d.ancestry().isEmpty() ? "container: unknown" : "container: host";
+        }
+        ContainerInfo c = d.container();
+        if (c == null) {
+            return "container: " + d.containerId();
+        }
+        StringBuilder s = new StringBuilder("container: ").append(c.id());
+        if (c.name() != null && !c.name().isEmpty()) {
+            s.append(" ").append(c.name());
+        }
+        if (c.image() != null && !c.image().isEmpty()) {
+            s.append(" (").append(c.image()).append(")");
+        }
+        if (c.podName() != null && !c.podName().isEmpty()) {
+            s.append("  pod: ").append(c.podNamespace()).append("/").append(c.podName());
+        }
+        return s.toString();
+    }
+
+    private void showBytes(EventDetails.Param p) {
+        if (p == null || p.bytes() == null) {
+            bytes.clear();
+            return;
+        }
+        bytes.setText(p.name() + ": " + p.bytes().length + " bytes\n" + EventDetails.hexDump(p.bytes())
+                + "\n" + new String(p.bytes(), StandardCharsets.UTF_8).replace('\0', '.'));
+    }
+
+    private static TableColumn<EventDetails.Param, String> column(String title, double w,
+            java.util.function.Function<EventDetails.Param, String> f) {
+        TableColumn<EventDetails.Param, String> c = new TableColumn<>(title);
+        c.setPrefWidth(w);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
+        return c;
+    }
+
+    private static TableColumn<ProcessRecord, String> pcolumn(String title, double w,
+            java.util.function.Function<ProcessRecord, String> f) {
+        TableColumn<ProcessRecord, String> c = new TableColumn<>(title);
+        c.setPrefWidth(w);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
+        return c;
+    }
+
+    public Node node() {
+        return pane;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.saker.ui.detections;
+
+import dev.saker.engine.Detection;
+import dev.saker.index.DetailsText;
+import dev.saker.index.DetectionGroups;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Detections as a tree: one node per rule (priority, name, count), its detections under it (event
+ * number, time, output). Selecting a detection jumps to its event.
+ */
+public final class DetectionsView {
+    /** A row of the tree: a rule's group, or one detection. */
+    public record Entry(DetectionGroups.Group group, Detection detection) {
+    }
+
+    private final DetectionsViewModel vm;
+    private final TreeTableView<Entry> tree = new TreeTableView<>();
+    private final VBox box;
+
+    public DetectionsView(DetectionsViewModel vm) {
+        this.vm = vm;
+        tree.setId("detectionsTree");
+        tree.setShowRoot(false);
+        tree.setPlaceholder(new Label("No detections"));
+        tree.getColumns().add(column("Rule / event", 230, e -> e.detection() == null ? e.group().rule()
+                : "event " + e.detection().eventNumber()));
+        tree.getColumns().add(column("Priority", 80, e -> e.detection() == null ? e.group().priority().text()
+                : DetailsText.clock(e.detection().timeNs())));
+        tree.getColumns().add(column("Count / output", 400, e -> e.detection() == null
+                ? Integer.toString(e.group().detections().size()) : e.detection().output()));
+        tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && b.getValue() != null && b.getValue().detection() != null) {
+                vm.open(b.getValue().detection());
+            }
+        });
+        vm.groupsProperty().addListener((o, a, b) -> fill(b));
+        Label summary = new Label();
+        summary.setId("detectionsSummary");
+        summary.textProperty().bind(vm.summary());
+        summary.setPadding(new Insets(4));
+        summary.setWrapText(true);
+        box = new VBox(summary, tree);
+        VBox.setVgrow(tree, Priority.ALWAYS);
+        fill(vm.groupsProperty().get());
+    }
+
+    private void fill(List<DetectionGroups.Group> groups) {
+        TreeItem<Entry> root = new TreeItem<>();
+        for (DetectionGroups.Group g : groups) {
+            TreeItem<Entry> gi = new TreeItem<>(new Entry(g, null));
+            for (Detection d : g.detections()) {
+                gi.getChildren().add(new TreeItem<>(new Entry(g, d)));
+            }
+            gi.setExpanded(groups.size() <= 3);
+            root.getChildren().add(gi);
+        }
+        tree.setRoot(root);
+    }
+
+    private static TreeTableColumn<Entry, String> column(String title, double w, Function<Entry, String> f) {
+        TreeTableColumn<Entry, String> c = new TreeTableColumn<>(title);
+        c.setPrefWidth(w);
+        c.setCellValueFactory(cd -> {
+            TreeItem<Entry> it = cd.getValue();
+            return new ReadOnlyObjectWrapper<>(it == null || it.getValue() == null ? "" : f.apply(it.getValue()));
+        });
+        return c;
+    }
+
+    public TreeTableView<Entry> tree() {
+        return tree;
+    }
+
+    public Node node() {
+        return box;
+    }
+}

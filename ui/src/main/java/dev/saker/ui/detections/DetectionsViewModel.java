@@ -1,0 +1,51 @@
+package dev.saker.ui.detections;
+
+import dev.saker.engine.Detection;
+import dev.saker.index.DetectionGroups;
+import dev.saker.index.RuleRun;
+import dev.saker.ui.main.WorkbenchModel;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** Detections by rule and priority; choosing one selects its event. */
+public final class DetectionsViewModel {
+    private final WorkbenchModel model;
+    private final ObjectProperty<List<DetectionGroups.Group>> groups = new SimpleObjectProperty<>(List.of());
+    private final StringBinding summary;
+
+    public DetectionsViewModel(WorkbenchModel model) {
+        this.model = model;
+        model.detections().addListener((javafx.collections.ListChangeListener<Detection>) c ->
+                groups.set(DetectionGroups.of(List.copyOf(model.detections()))));
+        summary = Bindings.createStringBinding(() -> {
+            if (model.rulesRunningProperty().get()) {
+                return "Running rules...";
+            }
+            RuleRun.Result r = model.ruleResultProperty().get();
+            if (r == null) {
+                return model.indexProperty().get() == null ? "No capture open" : "Rules run when indexing ends";
+            }
+            if (!r.loaded()) {
+                return "Rules failed to load: " + r.loads().stream().filter(l -> !l.successful())
+                        .map(l -> l.name()).toList();
+            }
+            return r.detections().size() + " detections by " + groups.get().size() + " of " + r.rulesRunning() + " rules";
+        }, model.rulesRunningProperty(), model.ruleResultProperty(), model.indexProperty(), groups);
+    }
+
+    /** Jumps to the detection's event (showing every event if the current query hides it). */
+    public void open(Detection d) {
+        model.selectEvent(d.eventNumber());
+    }
+
+    public ObjectProperty<List<DetectionGroups.Group>> groupsProperty() {
+        return groups;
+    }
+
+    public StringBinding summary() {
+        return summary;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.saker.ui.processes;
+
+import dev.saker.index.DetailsText;
+import dev.saker.index.ProcessRecord;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Who started whom: pid, command line, container, start time and event count; selecting one filters the table. */
+public final class ProcessTreeView {
+    private final ProcessTreeViewModel vm;
+    private final TreeTableView<ProcessRecord> tree = new TreeTableView<>();
+    private final VBox box;
+    private boolean resetting;
+
+    public ProcessTreeView(ProcessTreeViewModel vm) {
+        this.vm = vm;
+        tree.setId("processTree");
+        tree.setShowRoot(false);
+        tree.setPlaceholder(new Label("No processes (open a capture)"));
+        tree.getColumns().add(column("PID", 170, p -> Long.toString(p.pid())));
+        tree.getColumns().add(column("Command line", 240, ProcessRecord::cmdline));
+        tree.getColumns().add(column("Events", 60, p -> Long.toString(p.events())));
+        tree.getColumns().add(column("Start", 120, p -> p.firstTs() == 0 ? "" : DetailsText.clock(p.firstTs())));
+        tree.getColumns().add(column("Container", 100, p -> p.containerId().isEmpty() ? "host" : p.containerId()));
+        tree.rootProperty().bind(vm.rootProperty());
+        tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!resetting) {
+                vm.select(b == null ? null : b.getValue());
+            }
+        });
+        Button all = new Button("All processes");
+        all.setId("allProcesses");
+        all.setOnAction(e -> tree.getSelectionModel().clearSelection());
+        Label hint = new Label("Select a process to show its events");
+        hint.setMinWidth(0);
+        HBox bar = new HBox(6, all, hint);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4));
+        box = new VBox(bar, tree);
+        VBox.setVgrow(tree, Priority.ALWAYS);
+        vm.model().selectedRowProperty().addListener((o, a, b) -> reveal(vm.processOfRow(b.intValue())));
+        // a new capture starts with every process shown
+        vm.rootProperty().addListener((o, a, b) -> {
+            resetting = true;
+            tree.getSelectionModel().clearSelection();
+            resetting = false;
+        });
+    }
+
+    /** Scrolls to and focuses (without selecting, which would filter) the process of the selected event. */
+    private void reveal(long pid) {
+        if (pid < 0 || tree.getRoot() == null) {
+            return;
+        }
+        TreeItem<ProcessRecord> it = find(tree.getRoot(), pid);
+        if (it == null) {
+            return;
+        }
+        int row = tree.getRow(it);
+        if (row >= 0) {
+            tree.getFocusModel().focus(row);
+            tree.scrollTo(Math.max(0, row - 2));
+        }
+    }
+
+    private static TreeItem<ProcessRecord> find(TreeItem<ProcessRecord> at, long pid) {
+        if (at.getValue() != null && at.getValue().pid() == pid) {
+            return at;
+        }
+        for (TreeItem<ProcessRecord> c : at.getChildren()) {
+            TreeItem<ProcessRecord> f = find(c, pid);
+            if (f != null) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** The process focused in the tree (the selected event's, or the one the user selected), or null. */
+    public ProcessRecord focused() {
+        TreeItem<ProcessRecord> it = tree.getFocusModel().getFocusedItem();
+        return it == null ? null : it.getValue();
+    }
+
+    private static TreeTableColumn<ProcessRecord, String> column(String title, double w, Function<ProcessRecord, String> f) {
+        TreeTableColumn<ProcessRecord, String> c = new TreeTableColumn<>(title);
+        c.setPrefWidth(w);
+        c.setCellValueFactory(cd -> {
+            TreeItem<ProcessRecord> it = cd.getValue();
+            return new ReadOnlyObjectWrapper<>(it == null || it.getValue() == null ? "" : f.apply(it.getValue()));
+        });
+        return c;
+    }
+
+    public TreeTableView<ProcessRecord> tree() {
+        return tree;
+    }
+
+    public Node node() {
+        return box;
+    }
+}

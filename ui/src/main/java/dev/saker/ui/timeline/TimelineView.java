@@ -1,0 +1,193 @@
+package dev.saker.ui.timeline;
+
+import dev.saker.index.TimeBins;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.geom.Rectangle2D;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartCanvas;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYAreaRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The timeline: events per time bin (area, left axis) and detections per rule (lines, right axis)
+ * over seconds since the first event. Dragging across it shows only that time window in the table.
+ */
+public final class TimelineView {
+    private final TimelineViewModel vm;
+    private final XYPlot plot;
+    private final ChartCanvas canvas;
+    private final IntervalMarker selection = new IntervalMarker(0, 0);
+    private final Label windowLabel = new Label();
+    private final BorderPane box = new BorderPane();
+    private TimeBins shown;
+    private double dragStart = Double.NaN;
+
+    public TimelineView(TimelineViewModel vm) {
+        this.vm = vm;
+        NumberAxis x = new NumberAxis("seconds since the first event");
+        NumberAxis events = new NumberAxis("events");
+        NumberAxis detections = new NumberAxis("detections");
+        detections.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        plot = new XYPlot(new XYSeriesCollection(), x, events, new XYAreaRenderer());
+        plot.getRenderer(0).setSeriesPaint(0, new Color(70, 130, 180, 180));
+        plot.setDataset(1, new XYSeriesCollection());
+        plot.setRangeAxis(1, detections);
+        plot.mapDatasetToRangeAxis(1, 1);
+        plot.setRenderer(1, new XYLineAndShapeRenderer(true, true));
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getLegend().setItemFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 10));
+        selection.setPaint(new Color(255, 165, 0, 90));
+        selection.setOutlinePaint(new Color(255, 140, 0));
+        selection.setOutlineStroke(new BasicStroke(1f));
+        canvas = new ChartCanvas(chart);
+        canvas.setId("timelineCanvas");
+        canvas.setDomainZoomable(false);
+        canvas.setRangeZoomable(false);
+        for (String h : new String[] {"pan", "scroll", "zoom"}) {
+            if (canvas.getMouseHandler(h) != null) {
+                canvas.removeMouseHandler(canvas.getMouseHandler(h));
+            }
+        }
+        Pane holder = new Pane(canvas);
+        holder.setMinHeight(0);
+        canvas.widthProperty().bind(holder.widthProperty());
+        canvas.heightProperty().bind(holder.heightProperty());
+        canvas.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            dragStart = toSeconds(e.getX());
+            e.consume();
+        });
+        canvas.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (!Double.isNaN(dragStart)) {
+                mark(dragStart, toSeconds(e.getX()));
+            }
+            e.consume();
+        });
+        canvas.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            double end = toSeconds(e.getX());
+            if (!Double.isNaN(dragStart) && shown != null && Math.abs(end - dragStart) > 1e-9) {
+                vm.selectWindow(toNs(dragStart), toNs(end));
+            }
+            dragStart = Double.NaN;
+            e.consume();
+        });
+        windowLabel.setId("timelineWindow");
+        Button clear = new Button("Whole capture");
+        clear.setId("clearWindow");
+        clear.setOnAction(e -> vm.clearWindow());
+        Label hint = new Label("Drag across the timeline to show only that time window");
+        HBox bar = new HBox(8, hint, windowLabel, clear);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(2, 6, 2, 6));
+        box.setId("timeline");
+        box.setTop(bar);
+        box.setCenter(holder);
+        box.setMinHeight(0);
+        box.setPrefHeight(170);
+        vm.binsProperty().addListener((o, a, b) -> show(b));
+        vm.model().queryProperty().addListener((o, a, b) -> showWindow());
+        show(vm.binsProperty().get());
+    }
+
+    private double toSeconds(double px) {
+        ChartRenderingInfo info = canvas.getRenderingInfo();
+        Rectangle2D area = info == null ? null : info.getPlotInfo().getDataArea();
+        if (area == null || area.getWidth() <= 0) {
+            return Double.NaN;
+        }
+        double clamped = Math.max(area.getMinX(), Math.min(area.getMaxX(), px));
+        return plot.getDomainAxis().java2DToValue(clamped, area, RectangleEdge.BOTTOM);
+    }
+
+    private long toNs(double seconds) {
+        return shown.start() + Math.round(seconds * 1e9);
+    }
+
+    private void mark(double a, double b) {
+        selection.setStartValue(Math.min(a, b));
+        selection.setEndValue(Math.max(a, b));
+        plot.removeDomainMarker(selection, Layer.FOREGROUND);
+        plot.addDomainMarker(selection, Layer.FOREGROUND);
+    }
+
+    private void show(TimeBins bins) {
+        shown = bins;
+        XYSeriesCollection rate = new XYSeriesCollection();
+        XYSeriesCollection perRule = new XYSeriesCollection();
+        if (bins != null) {
+            XYSeries s = new XYSeries("events per " + readable(bins.width()));
+            for (int i = 0; i < bins.events().length; i++) {
+                s.add((bins.binStart(i) - bins.start()) / 1e9, bins.events()[i]);
+            }
+            rate.addSeries(s);
+            for (Map.Entry<String, long[]> r : bins.detectionsByRule().entrySet()) {
+                XYSeries d = new XYSeries(r.getKey());
+                long[] counts = r.getValue();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] > 0) {
+                        d.add((bins.binStart(i) - bins.start()) / 1e9, counts[i]);
+                    }
+                }
+                perRule.addSeries(d);
+            }
+        }
+        plot.setDataset(0, rate);
+        plot.setDataset(1, perRule);
+        showWindow();
+    }
+
+    private void showWindow() {
+        long[] w = vm.window();
+        if (w == null || shown == null) {
+            plot.removeDomainMarker(selection, Layer.FOREGROUND);
+            windowLabel.setText("");
+            return;
+        }
+        mark((w[0] - shown.start()) / 1e9, (w[1] - shown.start()) / 1e9);
+        windowLabel.setText(String.format("window %.3f s to %.3f s", (w[0] - shown.start()) / 1e9, (w[1] - shown.start()) / 1e9));
+    }
+
+    private static String readable(long ns) {
+        if (ns >= 1_000_000_000L) {
+            return String.format("%.2f s", ns / 1e9);
+        }
+        if (ns >= 1_000_000L) {
+            return String.format("%.1f ms", ns / 1e6);
+        }
+        return String.format("%.1f us", ns / 1e3);
+    }
+
+    public ChartCanvas canvas() {
+        return canvas;
+    }
+
+    public XYPlot plot() {
+        return plot;
+    }
+
+    public Node node() {
+        return box;
+    }
+}

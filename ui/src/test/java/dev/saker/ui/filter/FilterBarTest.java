@@ -1,0 +1,117 @@
+package dev.saker.ui.filter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.saker.index.EventRow;
+import dev.saker.ui.WorkbenchTestBase;
+import java.util.stream.IntStream;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+class FilterBarTest extends WorkbenchTestBase {
+    private FxRobot robot;
+
+    @BeforeEach
+    void openCapture(FxRobot r) throws Exception {
+        robot = r;
+        open(r, capture("libs/curl_google.scap"));
+    }
+
+    private TextField field() {
+        return robot.lookup("#filterField").queryAs(TextField.class);
+    }
+
+    private void type(String text) {
+        robot.clickOn(field());
+        robot.interact(() -> field().clear());
+        robot.write(text);
+    }
+
+    @Test
+    void aValidFilterIsGreenAndEnterShowsOnlyTheEventsItMatches() {
+        int all = table(robot).getItems().size();
+        type("evt.type=open and evt.dir=<");
+        assertThat(field().getStyleClass()).contains("filter-valid");
+        robot.type(KeyCode.ENTER);
+        // counted independently of the filter engine: from the rendered rows of the whole capture
+        long expected = IntStream.range(0, index().size()).mapToObj(i -> model.rowsProperty().get().row(i))
+                .filter(r -> r.type().equals("open") && r.direction().equals("<")).count();
+        assertThat(expected).isPositive();
+        assertThat(table(robot).getItems()).hasSize((int) expected).hasSizeLessThan(all);
+        assertThat(shownRows(robot)).extracting(EventRow::type).containsOnly("open");
+        assertThat(robot.lookup("#rowsLabel").queryAs(Label.class).getText()).isEqualTo(expected + " of " + all + " events");
+    }
+
+    @Test
+    void anUnfinishedFilterIsIncompleteAndNotApplied() {
+        int all = table(robot).getItems().size();
+        type("evt.type=open and");
+        assertThat(field().getStyleClass()).contains("filter-incomplete");
+        robot.type(KeyCode.ENTER);
+        assertThat(table(robot).getItems()).hasSize(all);
+    }
+
+    @Test
+    void anInvalidFilterIsRedWithItsSpanUnderlinedAndTheMessageShown() {
+        int all = table(robot).getItems().size();
+        type("evt.type=open and proc.nme=curl");
+        assertThat(field().getStyleClass()).contains("filter-invalid");
+        String message = robot.lookup("#filterMessage").queryAs(Label.class).getText();
+        assertThat(message).contains("proc.nme");
+        assertThat(field().getTooltip().getText()).isEqualTo(message);
+        double[] underline = window.filterBar().underlineExtent();
+        assertThat(underline).isNotNull();
+        // under "proc.nme": to the right of "evt.type=open and " and narrower than the whole text
+        var skin = (javafx.scene.control.skin.TextFieldSkin) field().getSkin();
+        double spanStart = skin.getCharacterBounds("evt.type=open and ".length()).getMinX();
+        assertThat(underline[0]).isCloseTo(spanStart, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(underline[1]).isGreaterThan(underline[0]).isLessThanOrEqualTo(
+                skin.getCharacterBounds(field().getText().length() - 1).getMaxX() + 1);
+        robot.type(KeyCode.ENTER);
+        assertThat(table(robot).getItems()).hasSize(all);
+        // fixing it turns it green and removes the underline
+        robot.interact(() -> field().setText("evt.type=open and proc.name=curl"));
+        assertThat(field().getStyleClass()).contains("filter-valid");
+        assertThat(window.filterBar().underlineExtent()).isNull();
+    }
+
+    @Test
+    void fieldNamesCompleteTheWordAtTheCaret() {
+        type("evt.type=open and proc.nam");
+        WaitForAsyncUtils.waitForFxEvents();
+        // ControlsFX fetches suggestions on its own thread, then shows the popup
+        WaitForAsyncUtils.sleep(600, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        var popup = robot.lookup(".auto-complete-popup").tryQuery();
+        assertThat(popup).isPresent();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<String> list = robot.lookup(".auto-complete-popup .list-view")
+                .queryAs(javafx.scene.control.ListView.class);
+        assertThat(list.getItems()).contains("proc.name").allMatch(s -> s.startsWith("proc.nam"));
+        robot.interact(() -> list.getSelectionModel().select("proc.name"));
+        robot.type(KeyCode.ENTER);
+        assertThat(field().getText()).isEqualTo("evt.type=open and proc.name");
+    }
+
+    @Test
+    void appliedFiltersGoToTheHistoryNewestFirst() {
+        type("evt.type=open");
+        robot.type(KeyCode.ENTER);
+        type("proc.name=curl");
+        robot.type(KeyCode.ENTER);
+        MenuButton history = robot.lookup("#filterHistory").queryAs(MenuButton.class);
+        assertThat(history.getItems()).extracting(MenuItem::getText).containsExactly("proc.name=curl", "evt.type=open");
+        int curlOnly = table(robot).getItems().size();
+        robot.interact(() -> history.getItems().get(1).fire());
+        assertThat(field().getText()).isEqualTo("evt.type=open");
+        assertThat(table(robot).getItems().size()).isNotEqualTo(curlOnly);
+        assertThat(shownRows(robot)).extracting(EventRow::type).containsOnly("open");
+    }
+}
