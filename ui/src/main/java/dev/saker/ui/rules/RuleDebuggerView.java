@@ -173,6 +173,10 @@ public final class RuleDebuggerView {
         }
     }
 
+    public RuleDebuggerViewModel viewModel() {
+        return vm;
+    }
+
     public TreeView<DebugRow> tree() {
         return tree;
     }
