@@ -44,7 +44,10 @@ public final class RuleDebuggerView {
         Label status = new Label();
         status.setId("debugStatus");
         status.textProperty().bind(vm.statusProperty());
-        VBox top = new VBox(4, controls(), verdict);
+        Label legend = new Label("\u2713 true   \u2717 false   \u2013 not applicable (a field is missing, or the rule is not"
+                + " tried on this event type); faded: did not decide the result");
+        legend.getStyleClass().add("debug-legend");
+        VBox top = new VBox(4, controls(), verdict, legend);
         top.setPadding(new Insets(6));
         root.setTop(top);
         root.setCenter(tree);

@@ -236,7 +236,9 @@ public final class RulesEditorView {
     }
 
     private void hoverTips() {
-        hoverLabel.getStyleClass().add("rules-hover");
+        // a popup is its own scene: the tab's stylesheet does not reach it
+        hoverLabel.setStyle("-fx-background-color: #fffbe6; -fx-border-color: #b0a070; -fx-padding: 4 6 4 6;"
+                + " -fx-text-fill: #202020; -fx-font-size: 12px;");
         hoverLabel.setId("rulesHover");
         hover.getContent().add(hoverLabel);
         area.setMouseOverTextDelay(Duration.ofMillis(300));
