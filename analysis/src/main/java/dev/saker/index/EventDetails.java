@@ -18,8 +18,11 @@ public record EventDetails(long number, String time, String type, String directi
         List<Param> params, List<ProcessRecord> ancestry, CaptureIndex.FdRef fd, ContainerInfo container,
         String containerId) {
 
-    /** One parameter: its name and type, the text sysdig shows, and the raw bytes for buffers (else null). */
-    public record Param(String name, String type, String text, byte[] bytes) {
+    /**
+     * One parameter: its name and type, the text sysdig shows (evt.arg), the number as recorded for
+     * fixed-width types (else ""), and the raw bytes for buffers (else null).
+     */
+    public record Param(String name, String type, String text, String raw, byte[] bytes) {
     }
 
     /** The details of index row {@code row}. */
@@ -34,7 +37,7 @@ public record EventDetails(long number, String time, String type, String directi
                 ParamInfo p = info.params().get(i);
                 String text = EventArgs.one(e, ctx, Integer.toString(i));
                 byte[] bytes = isBuffer(p.type()) && !e.isEmpty(i) ? e.bytes(i) : null;
-                params.add(new Param(p.name(), p.type().name(), text == null ? "" : text, bytes));
+                params.add(new Param(p.name(), p.type().name(), text == null ? "" : text, raw(e, i, p.type()), bytes));
             }
             long pid = index.processes().pidOfThread(e.tid());
             boolean hasThread = index.threadName(row) != null;
@@ -58,28 +61,53 @@ public record EventDetails(long number, String time, String type, String directi
         return rows.row(row).type();
     }
 
+    private static String raw(RawEvent e, int i, ParamType t) {
+        if (t.width <= 0 || e.isEmpty(i)) {
+            return "";
+        }
+        return switch (t) {
+            case INT8, INT16, INT32, INT64, FD, PID, ERRNO, FD32, PID32, RELTIME -> Long.toString(e.signed(i));
+            default -> Long.toUnsignedString(e.number(i));
+        };
+    }
+
     private static boolean isBuffer(ParamType t) {
         return t == ParamType.BYTEBUF || t == ParamType.CHARBUF || t == ParamType.FSPATH || t == ParamType.FSRELPATH
                 || t == ParamType.CHARBUFARRAY || t == ParamType.SOCKADDR || t == ParamType.SOCKTUPLE;
     }
 
-    /** A classic hex dump: offset, 16 bytes in hex, the same bytes as text ('.' for the unprintable). */
+    /** The bytes as text: printable ASCII, newlines and tabs kept, everything else as '.'. */
+    public static String printable(byte[] bytes) {
+        StringBuilder out = new StringBuilder(bytes.length);
+        for (byte x : bytes) {
+            int b = x & 0xff;
+            out.append(b == '\n' || b == '\t' || (b >= 0x20 && b < 0x7f) ? (char) b : '.');
+        }
+        return out.toString();
+    }
+
+    /** A classic hex dump, 16 bytes a line. */
     public static String hexDump(byte[] bytes) {
+        return hexDump(bytes, 16);
+    }
+
+    /** A hex dump: offset, {@code perLine} bytes in hex, the same bytes as text ('.' for the unprintable). */
+    public static String hexDump(byte[] bytes, int perLine) {
         StringBuilder out = new StringBuilder();
-        for (int off = 0; off < bytes.length; off += 16) {
+        for (int off = 0; off < bytes.length; off += perLine) {
             out.append(String.format("%08x  ", off));
-            for (int i = 0; i < 16; i++) {
+            for (int i = 0; i < perLine; i++) {
                 if (off + i < bytes.length) {
                     out.append(String.format("%02x ", bytes[off + i] & 0xff));
                 } else {
                     out.append("   ");
                 }
-                if (i == 7) {
+                if (i % 8 == 7 && i + 1 < perLine) {
                     out.append(' ');
                 }
             }
             out.append(' ');
-            for (int i = 0; i < 16 && off + i < bytes.length; i++) {
+            for (int i = 0; i < perLine && off + i < bytes.length; i++) {
                 int b = bytes[off + i] & 0xff;
                 out.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
             }

@@ -81,7 +81,7 @@ public final class EventRows implements AutoCloseable {
         }
         String typeName = type.text(ctx);
         return new EventRow(row, num, e.ts(), time.text(ctx), e.cpu(), process == null ? NA : process,
-                process == null ? NA : Long.toString(e.tid()), (e.type() & 1) == 0 ? ">" : "<",
+                Long.toString(e.tid()), (e.type() & 1) == 0 ? ">" : "<",
                 typeName == null ? NA : typeName, info);
     }
 

@@ -20,6 +20,10 @@ public final class ProcessTable {
 
     /** Counts an event of {@code t} and refreshes its process (and ancestors) from the state. */
     synchronized void seen(ThreadInfo t, SystemState state, long ts) {
+        if (t.pid < 0) {
+            // a thread the capture never described (no proc entry, no clone seen): nothing to place in a tree
+            return;
+        }
         if (pidOfTid.get(t.tid) == null) {
             pidOfTid.put(t.tid, t.pid);
         }

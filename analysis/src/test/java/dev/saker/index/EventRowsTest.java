@@ -14,18 +14,42 @@ class EventRowsTest {
     private static final String DEFAULT =
             "*%evt.num %evt.outputtime %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info";
 
+    /** One entry per printed event (FieldOutput appends each line in one call; a value may hold a newline). */
     static List<String> readLines(Path capture) throws IOException {
-        StringBuilder out = new StringBuilder();
+        List<String> lines = new java.util.ArrayList<>();
+        Appendable out = new Appendable() {
+            @Override
+            public Appendable append(CharSequence s) {
+                String line = s.toString();
+                lines.add(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
+                return this;
+            }
+
+            @Override
+            public Appendable append(CharSequence s, int start, int end) {
+                return append(s.subSequence(start, end));
+            }
+
+            @Override
+            public Appendable append(char c) {
+                throw new UnsupportedOperationException("lines are appended whole");
+            }
+        };
         FieldOutput.text(DEFAULT).write(capture, LibsEdition.CURRENT, out, -1);
-        return out.toString().lines().toList();
+        return lines;
     }
 
     @Test
-    void rowsRenderedOnDemandEqualTheSequentialRendering() throws IOException {
-        Path capture = ConformanceCaptures.capture("libs/curl_google.scap");
+    void rowsRenderedOnDemandEqualTheSequentialRenderingOnEveryConformanceCapture() throws IOException {
+        for (Path capture : ConformanceCaptures.captures()) {
+            assertRowsEqualSequentialRendering(capture);
+        }
+    }
+
+    private static void assertRowsEqualSequentialRendering(Path capture) throws IOException {
         CaptureIndex index = CaptureIndexer.build(capture);
         List<String> expected = readLines(capture);
-        assertThat(index.size()).isEqualTo(expected.size());
+        assertThat(index.size()).as(capture.toString()).isEqualTo(expected.size());
         try (EventRows rows = new EventRows(index)) {
             // backwards, so that nothing depends on reading in order
             int differ = 0;
@@ -37,7 +61,7 @@ class EventRowsTest {
                     }
                 }
             }
-            assertThat(differ).isZero();
+            assertThat(differ).as(capture.toString()).isZero();
         }
     }
 }

@@ -4,7 +4,6 @@ import dev.saker.index.CaptureIndex;
 import dev.saker.index.EventDetails;
 import dev.saker.index.ProcessRecord;
 import dev.saker.state.ContainerInfo;
-import java.nio.charset.StandardCharsets;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -33,22 +32,27 @@ public final class DetailsView {
     public DetailsView(DetailsViewModel vm) {
         this.vm = vm;
         header.setId("detailsHeader");
+        header.setWrapText(true);
+        header.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         params.setId("detailsParams");
         params.setPlaceholder(new Label("No parameters"));
-        params.getColumns().add(column("Parameter", 120, EventDetails.Param::name));
+        params.getColumns().add(column("Name", 80, EventDetails.Param::name));
+        params.getColumns().add(column("Raw", 70, EventDetails.Param::raw));
         params.getColumns().add(column("Value", 420, EventDetails.Param::text));
-        params.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        params.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         params.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showBytes(b));
         VBox left = box(header, params);
         VBox.setVgrow(params, Priority.ALWAYS);
 
         fd.setId("detailsFd");
+        fd.setWrapText(true);
+        fd.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         container.setId("detailsContainer");
         ancestry.setId("detailsAncestry");
         ancestry.setPlaceholder(new Label("No process"));
-        ancestry.getColumns().add(pcolumn("PID", 70, p -> Long.toString(p.pid())));
-        ancestry.getColumns().add(pcolumn("Command line", 300, ProcessRecord::cmdline));
-        ancestry.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        ancestry.getColumns().add(pcolumn("PID", 65, p -> Long.toString(p.pid())));
+        ancestry.getColumns().add(pcolumn("Command line", 400, ProcessRecord::cmdline));
+        ancestry.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         Label ancestryTitle = new Label("Process and its ancestors");
         VBox middle = box(fd, container, ancestryTitle, ancestry);
         VBox.setVgrow(ancestry, Priority.ALWAYS);
@@ -62,7 +66,7 @@ public final class DetailsView {
 
         pane = new SplitPane(left, middle, right);
         pane.setId("detailsPane");
-        pane.setDividerPositions(0.4, 0.68);
+        pane.setDividerPositions(0.33, 0.58);
         vm.detailsProperty().addListener((o, a, b) -> show(b));
         show(vm.detailsProperty().get());
     }
@@ -83,8 +87,8 @@ public final class DetailsView {
             bytes.clear();
             return;
         }
-        header.setText("Event " + d.number() + "  " + d.time() + "  " + d.direction() + " " + d.type()
-                + "  cpu " + d.cpu() + "  tid " + d.tid());
+        header.setText("Event " + d.number() + "  " + d.direction() + " " + d.type() + "  cpu " + d.cpu()
+                + "  tid " + d.tid() + "\n" + d.time());
         params.getItems().setAll(d.params());
         ancestry.getItems().setAll(d.ancestry());
         CaptureIndex.FdRef f = d.fd();
@@ -125,8 +129,8 @@ public final class DetailsView {
             bytes.clear();
             return;
         }
-        bytes.setText(p.name() + ": " + p.bytes().length + " bytes\n" + EventDetails.hexDump(p.bytes())
-                + "\n" + new String(p.bytes(), StandardCharsets.UTF_8).replace('\0', '.'));
+        bytes.setText(p.name() + ": " + p.bytes().length + " bytes\n" + EventDetails.hexDump(p.bytes(), 8)
+                + "\n" + EventDetails.printable(p.bytes()));
     }
 
     private static TableColumn<EventDetails.Param, String> column(String title, double w,

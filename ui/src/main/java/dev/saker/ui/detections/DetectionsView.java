@@ -33,12 +33,12 @@ public final class DetectionsView {
         tree.setId("detectionsTree");
         tree.setShowRoot(false);
         tree.setPlaceholder(new Label("No detections"));
-        tree.getColumns().add(column("Rule / event", 230, e -> e.detection() == null ? e.group().rule()
-                : "event " + e.detection().eventNumber()));
-        tree.getColumns().add(column("Priority", 80, e -> e.detection() == null ? e.group().priority().text()
-                : DetailsText.clock(e.detection().timeNs())));
-        tree.getColumns().add(column("Count / output", 400, e -> e.detection() == null
-                ? Integer.toString(e.group().detections().size()) : e.detection().output()));
+        tree.getColumns().add(column("Rule / event", 190, e -> e.detection() == null ? e.group().rule()
+                : "#" + e.detection().eventNumber() + "  " + DetailsText.clock(e.detection().timeNs())));
+        tree.getColumns().add(column("Priority", 95, e -> e.detection() == null ? e.group().priority().text() : ""));
+        tree.getColumns().add(column("Count / output", 600, e -> e.detection() == null
+                ? e.group().detections().size() + (e.group().detections().size() == 1 ? " detection" : " detections")
+                : e.detection().output()));
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b.getValue() != null && b.getValue().detection() != null) {
                 vm.open(b.getValue().detection());

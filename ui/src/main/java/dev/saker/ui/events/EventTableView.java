@@ -30,7 +30,9 @@ public final class EventTableView {
         table.getColumns().add(column("TID", 70, EventRow::tid));
         table.getColumns().add(column("Dir", 40, EventRow::direction));
         table.getColumns().add(column("Type", 90, EventRow::type));
-        table.getColumns().add(column("Info", 700, EventRow::info));
+        TableColumn<Integer, String> info = column("Info", 700, EventRow::info);
+        info.setId("infoColumn");
+        table.getColumns().add(info);
         table.setItems(vm.itemsProperty().get());
         vm.itemsProperty().addListener((o, a, b) -> {
             table.setItems(b);
@@ -42,6 +44,44 @@ public final class EventTableView {
             }
         });
         vm.model().selectedRowProperty().addListener((o, a, b) -> revealSelected());
+        vm.fieldColumns().addListener((javafx.collections.ListChangeListener<String>) c -> syncFieldColumns());
+        vm.computedColumns().addListener((javafx.collections.MapChangeListener<String, dev.saker.index.FieldColumn>) c -> table.refresh());
+        table.setContextMenu(contextMenu());
+    }
+
+    /** Asks for a field and adds its column (View > Add column, and the table's context menu). */
+    public void askForColumn() {
+        AddColumnDialog.ask(table.getScene() == null ? null : table.getScene().getWindow(), vm);
+    }
+
+    public EventTableViewModel viewModel() {
+        return vm;
+    }
+
+    private javafx.scene.control.ContextMenu contextMenu() {
+        javafx.scene.control.MenuItem add = new javafx.scene.control.MenuItem("Add column from a field...");
+        add.setOnAction(e -> askForColumn());
+        return new javafx.scene.control.ContextMenu(add);
+    }
+
+    private void syncFieldColumns() {
+        table.getColumns().removeIf(c -> c.getUserData() instanceof String f && !vm.fieldColumns().contains(f));
+        for (String f : vm.fieldColumns()) {
+            boolean present = table.getColumns().stream().anyMatch(c -> f.equals(c.getUserData()));
+            if (!present) {
+                TableColumn<Integer, String> c = new TableColumn<>(f);
+                c.setUserData(f);
+                c.setId("column-" + f);
+                c.setPrefWidth(140);
+                c.setSortable(false);
+                c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(vm.fieldValue(f, cd.getValue())));
+                javafx.scene.control.MenuItem remove = new javafx.scene.control.MenuItem("Remove column " + f);
+                remove.setOnAction(e -> vm.removeFieldColumn(f));
+                c.setContextMenu(new javafx.scene.control.ContextMenu(remove));
+                // before Info, which is wide and last
+                table.getColumns().add(table.getColumns().size() - 1, c);
+            }
+        }
     }
 
     /** A column showing one text of each row. */

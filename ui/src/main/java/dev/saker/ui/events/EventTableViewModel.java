@@ -1,16 +1,23 @@
 package dev.saker.ui.events;
 
+import dev.saker.index.CaptureIndex;
 import dev.saker.index.EventRow;
+import dev.saker.index.FieldColumn;
 import dev.saker.index.EventRows;
 import dev.saker.index.RowSet;
 import dev.saker.ui.main.WorkbenchModel;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 /** The event table's items (a {@link RowList} following indexing and queries) and row rendering. */
 public final class EventTableViewModel {
     private final WorkbenchModel model;
     private final ObjectProperty<RowList> items = new SimpleObjectProperty<>(new RowList(0));
+    private final ObservableList<String> fieldColumns = FXCollections.observableArrayList();
+    private final ObservableMap<String, FieldColumn> computed = FXCollections.observableHashMap();
 
     public EventTableViewModel(WorkbenchModel model) {
         this.model = model;
@@ -21,10 +28,63 @@ public final class EventTableViewModel {
             }
         });
         model.shownRowsProperty().addListener((o, a, b) -> refreshItems(b));
+        model.indexingProperty().addListener((o, a, b) -> {
+            computed.clear();
+            if (!b) {
+                fieldColumns.forEach(this::compute);
+            }
+        });
     }
 
     private void refreshItems(RowSet set) {
         items.set(set == null ? new RowList(model.indexedRowsProperty().get()) : new RowList(set));
+    }
+
+    /**
+     * Adds a column showing {@code field} for every event, computed in the background. Returns an
+     * error message for a name that is not a field, else null.
+     */
+    public String addFieldColumn(String field) {
+        String f = field == null ? "" : field.strip();
+        if (!FieldColumn.known(f)) {
+            return "not a field: " + f;
+        }
+        if (!fieldColumns.contains(f)) {
+            fieldColumns.add(f);
+            compute(f);
+        }
+        return null;
+    }
+
+    public void removeFieldColumn(String field) {
+        fieldColumns.remove(field);
+        computed.remove(field);
+    }
+
+    private void compute(String field) {
+        CaptureIndex idx = model.indexProperty().get();
+        if (idx == null || !idx.complete()) {
+            return;
+        }
+        model.tasks().run(() -> FieldColumn.compute(idx, field, () -> idx != model.indexProperty().get()), col -> {
+            if (col != null && idx == model.indexProperty().get() && fieldColumns.contains(field)) {
+                computed.put(field, col);
+            }
+        }, e -> model.errorProperty().set("Column " + field + " failed: " + e.getMessage()));
+    }
+
+    /** The value of a field column on an index row: "..." while it is being computed. */
+    public String fieldValue(String field, int row) {
+        FieldColumn c = computed.get(field);
+        return c == null ? "..." : c.value(row);
+    }
+
+    public ObservableList<String> fieldColumns() {
+        return fieldColumns;
+    }
+
+    public ObservableMap<String, FieldColumn> computedColumns() {
+        return computed;
     }
 
     public ObjectProperty<RowList> itemsProperty() {

@@ -118,7 +118,11 @@ public final class MainWindow {
         model.recentFiles().paths().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent());
         fillRecent();
         Menu file = new Menu("_File", null, open, recentMenu, quit);
-        MenuBar bar = new MenuBar(file);
+        MenuItem addColumn = new MenuItem("_Add column...");
+        addColumn.setId("addColumnMenuItem");
+        addColumn.setOnAction(e -> events.askForColumn());
+        Menu view = new Menu("_View", null, addColumn);
+        MenuBar bar = new MenuBar(file, view);
         bar.setId("menuBar");
         return bar;
     }
@@ -272,6 +276,7 @@ public final class MainWindow {
     public void show(Stage stage) {
         this.stage = stage;
         Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(MainWindow.class.getResource("/dev/saker/ui/workbench.css").toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(Bindings.createStringBinding(() -> {
             Path p = model.capture();

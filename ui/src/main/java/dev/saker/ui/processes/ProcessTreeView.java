@@ -28,7 +28,7 @@ public final class ProcessTreeView {
         tree.setId("processTree");
         tree.setShowRoot(false);
         tree.setPlaceholder(new Label("No processes (open a capture)"));
-        tree.getColumns().add(column("PID", 170, p -> Long.toString(p.pid())));
+        tree.getColumns().add(column("PID", 190, p -> Long.toString(p.pid())));
         tree.getColumns().add(column("Command line", 240, ProcessRecord::cmdline));
         tree.getColumns().add(column("Events", 60, p -> Long.toString(p.events())));
         tree.getColumns().add(column("Start", 120, p -> p.firstTs() == 0 ? "" : DetailsText.clock(p.firstTs())));

@@ -39,11 +39,14 @@ public final class TimelineView {
     private final Label windowLabel = new Label();
     private final BorderPane box = new BorderPane();
     private TimeBins shown;
+    // the axis unit: seconds, milliseconds or microseconds, whichever reads best for the capture's span
+    private double unitNs = 1e9;
+    private String unit = "s";
     private double dragStart = Double.NaN;
 
     public TimelineView(TimelineViewModel vm) {
         this.vm = vm;
-        NumberAxis x = new NumberAxis("seconds since the first event");
+        NumberAxis x = new NumberAxis("time since the first event");
         NumberAxis events = new NumberAxis("events");
         NumberAxis detections = new NumberAxis("detections");
         detections.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -76,18 +79,18 @@ public final class TimelineView {
         canvas.widthProperty().bind(holder.widthProperty());
         canvas.heightProperty().bind(holder.heightProperty());
         canvas.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
-            dragStart = toSeconds(e.getX());
+            dragStart = toUnitValue(e.getX());
             e.consume();
         });
         canvas.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> {
             if (!Double.isNaN(dragStart)) {
-                mark(dragStart, toSeconds(e.getX()));
+                mark(dragStart, toUnitValue(e.getX()));
             }
             e.consume();
         });
         canvas.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
-            double end = toSeconds(e.getX());
-            if (!Double.isNaN(dragStart) && shown != null && Math.abs(end - dragStart) > 1e-9) {
+            double end = toUnitValue(e.getX());
+            if (!Double.isNaN(dragStart) && !Double.isNaN(end) && shown != null && Math.abs(end - dragStart) > 1e-9) {
                 vm.selectWindow(toNs(dragStart), toNs(end));
             }
             dragStart = Double.NaN;
@@ -111,7 +114,7 @@ public final class TimelineView {
         show(vm.binsProperty().get());
     }
 
-    private double toSeconds(double px) {
+    private double toUnitValue(double px) {
         ChartRenderingInfo info = canvas.getRenderingInfo();
         Rectangle2D area = info == null ? null : info.getPlotInfo().getDataArea();
         if (area == null || area.getWidth() <= 0) {
@@ -121,8 +124,12 @@ public final class TimelineView {
         return plot.getDomainAxis().java2DToValue(clamped, area, RectangleEdge.BOTTOM);
     }
 
-    private long toNs(double seconds) {
-        return shown.start() + Math.round(seconds * 1e9);
+    private long toNs(double units) {
+        return shown.start() + Math.round(units * unitNs);
+    }
+
+    private double toUnits(long ns) {
+        return (ns - shown.start()) / unitNs;
     }
 
     private void mark(double a, double b) {
@@ -137,9 +144,13 @@ public final class TimelineView {
         XYSeriesCollection rate = new XYSeriesCollection();
         XYSeriesCollection perRule = new XYSeriesCollection();
         if (bins != null) {
+            long span = bins.end() - bins.start();
+            unitNs = span >= 2_000_000_000L ? 1e9 : span >= 2_000_000L ? 1e6 : 1e3;
+            unit = unitNs == 1e9 ? "s" : unitNs == 1e6 ? "ms" : "us";
+            plot.getDomainAxis().setLabel(unit + " since the first event");
             XYSeries s = new XYSeries("events per " + readable(bins.width()));
             for (int i = 0; i < bins.events().length; i++) {
-                s.add((bins.binStart(i) - bins.start()) / 1e9, bins.events()[i]);
+                s.add(toUnits(bins.binStart(i)), bins.events()[i]);
             }
             rate.addSeries(s);
             for (Map.Entry<String, long[]> r : bins.detectionsByRule().entrySet()) {
@@ -147,7 +158,7 @@ public final class TimelineView {
                 long[] counts = r.getValue();
                 for (int i = 0; i < counts.length; i++) {
                     if (counts[i] > 0) {
-                        d.add((bins.binStart(i) - bins.start()) / 1e9, counts[i]);
+                        d.add(toUnits(bins.binStart(i)), counts[i]);
                     }
                 }
                 perRule.addSeries(d);
@@ -165,8 +176,8 @@ public final class TimelineView {
             windowLabel.setText("");
             return;
         }
-        mark((w[0] - shown.start()) / 1e9, (w[1] - shown.start()) / 1e9);
-        windowLabel.setText(String.format("window %.3f s to %.3f s", (w[0] - shown.start()) / 1e9, (w[1] - shown.start()) / 1e9));
+        mark(toUnits(w[0]), toUnits(w[1]));
+        windowLabel.setText(String.format("window %.3f %s to %.3f %s", toUnits(w[0]), unit, toUnits(w[1]), unit));
     }
 
     private static String readable(long ns) {

@@ -1,0 +1,184 @@
+package dev.saker.ui;
+
+import dev.saker.rules.RulesSource;
+import dev.saker.scap.ConformanceCaptures;
+import dev.saker.ui.main.MainWindow;
+import dev.saker.ui.main.RecentFiles;
+import dev.saker.ui.main.TaskRunner;
+import dev.saker.ui.main.WorkbenchModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Not a test: drives a real window (run it under Xvfb) through the main views and takes a screenshot
+ * of the screen after each with ImageMagick's import, for docs/screenshots. Usage:
+ * {@code DISPLAY=:99 java -cp ... dev.saker.ui.ScreenshotTour OUTDIR}.
+ */
+public final class ScreenshotTour {
+    private static Path out;
+    private static WorkbenchModel model;
+    private static MainWindow window;
+
+    public static void main(String[] args) {
+        out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+        System.setProperty("saker.recent", "");
+        new Thread(ScreenshotTour::tour, "tour").start();
+        Application.launch(App.class);
+    }
+
+    public static final class App extends Application {
+        @Override
+        public void start(Stage stage) {
+            model = new WorkbenchModel(TaskRunner.background(), new RecentFiles(null));
+            window = new MainWindow(model);
+            window.show(stage);
+            stage.setX(0);
+            stage.setY(0);
+        }
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Exception e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get();
+    }
+
+    private static void idle() throws Exception {
+        for (int i = 0; i < 600; i++) {
+            boolean busy = fx(() -> model == null || model.indexingProperty().get() || model.rulesRunningProperty().get()
+                    || model.filteringProperty().get());
+            if (!busy) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        Thread.sleep(1200);
+    }
+
+    private static void shot(String name) throws Exception {
+        idle();
+        Files.createDirectories(out);
+        Path png = out.resolve(name + ".png");
+        new ProcessBuilder("import", "-window", "root", png.toString()).inheritIO().start().waitFor();
+        System.out.println("saved " + png);
+    }
+
+    private static void tour() {
+        try {
+            while (model == null) {
+                Thread.sleep(100);
+            }
+            Path root = ConformanceCaptures.root();
+            Path curl = root.resolve("captures/libs/curl_google.scap");
+            Path sample = root.resolve("captures/libs/sample.scap");
+            Path legacy = root.resolve("falco-legacy");
+            Path cat = legacy.resolve("trace_files/cat_write.scap");
+
+            fx(() -> {
+                model.open(curl);
+                return null;
+            });
+            idle();
+            fx(() -> {
+                model.select(20);
+                return null;
+            });
+            shot("events-and-details");
+
+            fx(() -> {
+                window.filterBar().field().setText("evt.type=open and proc.nme=curl");
+                window.filterBar().field().requestFocus();
+                window.filterBar().field().positionCaret(window.filterBar().field().getText().length());
+                return null;
+            });
+            shot("filter-invalid");
+
+            fx(() -> {
+                window.filterBar().field().setText("evt.type in (open, openat) and fd.name contains /etc");
+                window.filterBar().field().positionCaret(window.filterBar().field().getText().length());
+                return null;
+            });
+            fx(() -> {
+                var fire = window.filterBar().field().getOnKeyPressed();
+                window.filterBar().field().fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                        "", "", javafx.scene.input.KeyCode.ENTER, false, false, false, false));
+                return fire;
+            });
+            idle();
+            fx(() -> {
+                int first = window.events().node().getItems().isEmpty() ? -1 : window.events().node().getItems().get(0);
+                model.select(first);
+                return null;
+            });
+            shot("filter-applied");
+
+            fx(() -> {
+                model.open(sample);
+                return null;
+            });
+            idle();
+            fx(() -> {
+                var tree = window.processes().tree();
+                for (int i = 0; i < tree.getExpandedItemCount(); i++) {
+                    var it = tree.getTreeItem(i);
+                    if (it != null && it.getValue() != null && it.getValue().comm().equals("sysdig")) {
+                        tree.getSelectionModel().select(i);
+                        tree.scrollTo(Math.max(0, i - 3));
+                        break;
+                    }
+                }
+                return null;
+            });
+            idle();
+            fx(() -> {
+                window.events().viewModel().addFieldColumn("fd.name");
+                return null;
+            });
+            shot("process-tree");
+
+            List<RulesSource> rules = RulesSource.expand(List.of(legacy.resolve("rules/single_rule.yaml"),
+                    legacy.resolve("rules/double_rule.yaml")));
+            fx(() -> {
+                window.events().viewModel().removeFieldColumn("fd.name");
+                model.setRules(rules);
+                model.open(cat);
+                return null;
+            });
+            idle();
+            fx(() -> {
+                window.sidePanes().getSelectionModel().select(1);
+                var tree = window.detections().tree();
+                var group = tree.getRoot().getChildren().get(1);
+                group.setExpanded(true);
+                tree.getSelectionModel().select(group.getChildren().get(2));
+                return null;
+            });
+            shot("detections");
+
+            fx(() -> {
+                var bins = model.indexProperty().get();
+                long from = bins.time(0);
+                long to = bins.time(bins.size() - 1);
+                model.applyQuery(model.queryProperty().get().withWindow(from + (to - from) / 3, from + (to - from) * 2 / 3));
+                return null;
+            });
+            shot("timeline-window");
+        } catch (Exception e) {
+            e.printStackTrace();
+        } finally {
+            Platform.exit();
+        }
+    }
+}

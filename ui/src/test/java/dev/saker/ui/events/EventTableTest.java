@@ -1,0 +1,53 @@
+package dev.saker.ui.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.saker.fields.LibsEdition;
+import dev.saker.format.FieldOutput;
+import dev.saker.ui.WorkbenchTestBase;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.TableColumn;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+class EventTableTest extends WorkbenchTestBase {
+
+    @Test
+    void aColumnCanBeAddedFromAnyFieldWithTheValuesSakerReadPrints(FxRobot robot) throws Exception {
+        Path capture = capture("libs/sample.scap");
+        open(robot, capture);
+        EventTableViewModel vm = window.events().viewModel();
+        robot.interact(() -> assertThat(vm.addFieldColumn("fd.name")).isNull());
+        TableColumn<Integer, ?> column = table(robot).getColumns().stream()
+                .filter(c -> c.getText().equals("fd.name")).findFirst().orElseThrow();
+        StringBuilder out = new StringBuilder();
+        FieldOutput.text("*%fd.name").write(capture, LibsEdition.CURRENT, out, -1);
+        List<String> expected = out.toString().lines().toList();
+        assertThat(table(robot).getItems()).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(column.getCellData(i)).as("row %d", i).isEqualTo(expected.get(i));
+        }
+    }
+
+    @Test
+    void aNameThatIsNotAFieldIsRefused(FxRobot robot) throws Exception {
+        open(robot, capture("libs/sample.scap"));
+        EventTableViewModel vm = window.events().viewModel();
+        robot.interact(() -> assertThat(vm.addFieldColumn("fd.nmae")).isEqualTo("not a field: fd.nmae"));
+        assertThat(table(robot).getColumns()).hasSize(8);
+    }
+
+    @Test
+    void recentFilesReopenACapture(FxRobot robot) throws Exception {
+        Path a = capture("libs/sample.scap");
+        Path b = capture("libs/curl_google.scap");
+        open(robot, a);
+        open(robot, b);
+        assertThat(model.recentFiles().paths()).containsExactly(b.toAbsolutePath().normalize(), a.toAbsolutePath().normalize());
+        robot.clickOn("File").clickOn("#recentMenu");
+        robot.clickOn(a.toAbsolutePath().normalize().toString());
+        assertThat(model.capture()).isEqualTo(a.toAbsolutePath().normalize());
+        assertThat(table(robot).getItems()).hasSize(index().size());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.saker.ui.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.saker.index.EventRow;
+import dev.saker.ui.WorkbenchTestBase;
+import java.awt.geom.Rectangle2D;
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
+import javafx.scene.input.MouseButton;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.robot.Motion;
+
+class TimelineViewTest extends WorkbenchTestBase {
+
+    @Test
+    void theTimelineCountsEveryEventOnce(FxRobot robot) throws Exception {
+        open(robot, capture("libs/curl_google.scap"));
+        var dataset = window.timeline().plot().getDataset(0);
+        double total = 0;
+        for (int i = 0; i < dataset.getItemCount(0); i++) {
+            total += dataset.getYValue(0, i);
+        }
+        assertThat((int) total).isEqualTo(index().size());
+    }
+
+    @Test
+    void draggingAWindowShowsOnlyTheEventsInsideItAndWholeCaptureShowsAllAgain(FxRobot robot) throws Exception {
+        open(robot, capture("libs/curl_google.scap"));
+        int all = table(robot).getItems().size();
+        var canvas = window.timeline().canvas();
+        Rectangle2D area = canvas.getRenderingInfo().getPlotInfo().getDataArea();
+        double y = area.getCenterY();
+        robot.moveTo(canvas, Pos.TOP_LEFT, new Point2D(area.getMinX() + area.getWidth() * 0.02, y), Motion.DIRECT);
+        robot.press(MouseButton.PRIMARY);
+        robot.moveTo(canvas, Pos.TOP_LEFT, new Point2D(area.getMinX() + area.getWidth() * 0.3, y), Motion.DIRECT);
+        robot.release(MouseButton.PRIMARY);
+        long from = model.queryProperty().get().fromTs();
+        long to = model.queryProperty().get().toTs();
+        assertThat(from).isGreaterThan(Long.MIN_VALUE);
+        assertThat(to).isGreaterThan(from).isLessThan(Long.MAX_VALUE);
+        // counted from the index's times, independently of the query code
+        long expected = IntStream.range(0, index().size()).filter(i -> index().time(i) >= from && index().time(i) <= to).count();
+        assertThat(expected).isPositive();
+        assertThat(table(robot).getItems()).hasSize((int) expected).hasSizeLessThan(all);
+        assertThat(shownRows(robot)).extracting(EventRow::ts).allMatch(t -> t >= from && t <= to);
+        robot.clickOn("#clearWindow");
+        assertThat(table(robot).getItems()).hasSize(all);
+        assertThat(Arrays.asList(model.queryProperty().get().fromTs())).containsExactly(Long.MIN_VALUE);
+    }
+}
