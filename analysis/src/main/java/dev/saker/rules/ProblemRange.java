@@ -31,7 +31,38 @@ public record ProblemRange(int start, int end) {
         } else {
             at = inner.position().offset();
         }
-        return around(text, Math.max(0, Math.min(at, text.length())));
+        ProblemRange r = around(text, Math.max(0, Math.min(at, text.length())));
+        return named(p.message(), text, r);
+    }
+
+    private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile(
+            "(?:nonexistent field|unknown event type) (\\S+)");
+
+    /**
+     * A compile problem found inside a macro is reported at an index of the macro's text but in the
+     * context of the rule that uses it, so the index points at the wrong place of the rule's condition.
+     * When the message names the offending word and the range does not cover it, the word's first
+     * occurrence in the file is the better place.
+     */
+    static ProblemRange named(String message, String text, ProblemRange r) {
+        java.util.regex.Matcher m = NAMED.matcher(message);
+        if (!m.find() || text.substring(r.start(), r.end()).contains(m.group(1))) {
+            return r;
+        }
+        String word = m.group(1);
+        for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+            int e = i + word.length();
+            boolean startsWord = i == 0 || isBoundary(text.charAt(i - 1));
+            boolean endsWord = e == text.length() || isBoundary(text.charAt(e));
+            if (startsWord && endsWord) {
+                return new ProblemRange(i, e);
+            }
+        }
+        return r;
+    }
+
+    private static boolean isBoundary(char c) {
+        return Character.isWhitespace(c) || "(),=<>!\"'[".indexOf(c) >= 0;
     }
 
     /** The word at {@code at} (a non-blank run, stopping at brackets), or the whole line when blank there. */

@@ -61,6 +61,13 @@ class RulesCheckTest {
     }
 
     @Test
+    void anUnknownFieldInsideAMacroIsUnderlinedInTheMacro() {
+        // the loader reports it in the rule's context, at an index into the macro's text
+        String bad = GOOD.replace("evt.type in (execve, execveat)", "evt.type in (execve, execveat) and proc.nmae exists");
+        assertThat(marked(bad)).isEqualTo("proc.nmae");
+    }
+
+    @Test
     void aBadPriorityPointsAtItsValue() {
         assertThat(marked(GOOD.replace("NOTICE", "LOUD"))).isEqualTo("LOUD");
     }

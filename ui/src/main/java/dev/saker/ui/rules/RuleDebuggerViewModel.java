@@ -35,6 +35,7 @@ public final class RuleDebuggerViewModel {
     private final StringProperty status = new SimpleStringProperty("Choose a rule");
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong explainGeneration = new AtomicLong();
+    private final AtomicLong loadGeneration = new AtomicLong();
     private RuleDebugSession session;
     private RuleExplainer explainer;
 
@@ -51,20 +52,26 @@ public final class RuleDebuggerViewModel {
         reload();
     }
 
-    /** Loads the session's rules again (they changed): the rule list, and the chosen rule's scan. */
+    /** Loads the session's rules again (they changed), in the background: the rule list, and the chosen rule's scan. */
     public void reload() {
         List<RulesSource> sources = model.rulesProperty().get();
-        session = new RuleDebugSession(sources, RulesEditorViewModel.FIELDS);
-        String keep = rule.get();
-        rules.setAll(session.loaded() ? session.ruleNames() : List.of());
-        if (!session.loaded()) {
-            status.set("The rules do not load; fix them in the Rules tab");
-        }
-        if (keep != null && rules.contains(keep)) {
-            rescan();
-        } else {
-            rule.set(rules.isEmpty() ? null : rules.get(0));
-        }
+        long gen = loadGeneration.incrementAndGet();
+        model.tasks().run(() -> new RuleDebugSession(sources, RulesEditorViewModel.FIELDS), s -> {
+            if (gen != loadGeneration.get()) {
+                return;
+            }
+            session = s;
+            String keep = rule.get();
+            rules.setAll(s.loaded() ? s.ruleNames() : List.of());
+            if (!s.loaded()) {
+                status.set("The rules do not load; fix them in the Rules tab");
+            }
+            if (keep != null && rules.contains(keep)) {
+                rescan();
+            } else {
+                rule.set(rules.isEmpty() ? null : rules.get(0));
+            }
+        }, e -> status.set("Cannot load the rules: " + e.getMessage()));
     }
 
     private void rescan() {
@@ -73,7 +80,7 @@ public final class RuleDebuggerViewModel {
         explainer = null;
         String r = rule.get();
         CaptureIndex idx = model.indexProperty().get();
-        if (r == null || !rules.contains(r)) {
+        if (session == null || r == null || !rules.contains(r)) {
             current.set(null);
             return;
         }
@@ -197,7 +204,7 @@ public final class RuleDebuggerViewModel {
 
     /** The macro a node's subtree came from (null when not a macro body). */
     public String macroOf(Explanation x, Explanation.Node n) {
-        return session.macroOf(x, n);
+        return session == null ? null : session.macroOf(x, n);
     }
 
     public WorkbenchModel model() {

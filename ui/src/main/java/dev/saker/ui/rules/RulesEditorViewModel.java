@@ -38,6 +38,8 @@ import javafx.beans.property.StringProperty;
 public final class RulesEditorViewModel {
     static final FieldRegistry FIELDS = RenderedFields.registry();
     static final List<String> FIELD_NAMES = FIELDS.all().stream().map(Field::name).sorted().toList();
+    // resolving a field name walks the registry; the editor asks for the same words on every keystroke
+    private static final Map<String, Boolean> IS_FIELD = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final WorkbenchModel model;
     private final ObjectProperty<RulesDocument> document = new SimpleObjectProperty<>();
@@ -146,7 +148,7 @@ public final class RulesEditorViewModel {
         m.addAll(own.macros());
         Set<String> l = new java.util.HashSet<>(lists);
         l.addAll(own.lists());
-        return new RulesTokenizer(f -> FIELDS.resolve(f) != null, m, l).tokens(t);
+        return new RulesTokenizer(f -> IS_FIELD.computeIfAbsent(f, w -> FIELDS.resolve(w) != null), m, l).tokens(t);
     }
 
     /** The problem messages at an offset of the text (for hover). */
