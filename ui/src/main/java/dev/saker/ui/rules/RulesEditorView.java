@@ -279,7 +279,11 @@ public final class RulesEditorView {
         for (String c : p.candidates().subList(0, Math.min(40, p.candidates().size()))) {
             MenuItem item = new MenuItem(c);
             item.setMnemonicParsing(false);
-            item.setOnAction(e -> area.replaceText(p.start(), p.end(), c));
+            item.setOnAction(e -> {
+                completion.hide();
+                area.replaceText(p.start(), p.end(), c);
+                area.requestFocus();
+            });
             completion.getItems().add(item);
         }
         if (completion.getItems().isEmpty()) {

@@ -80,8 +80,15 @@ public final class RulesEditorViewModel {
     }
 
     private void edit(RulesSource s) {
-        Path p = s.name().contains(":customRules/") ? null : pathOrNull(s.name());
-        document.set(p != null && Files.isRegularFile(p) ? RulesDocument.file(p) : RulesDocument.unsaved(s.name()));
+        int helm = s.name().indexOf(":customRules/");
+        Path p = pathOrNull(helm < 0 ? s.name() : s.name().substring(0, helm));
+        if (p == null || !Files.isRegularFile(p)) {
+            document.set(RulesDocument.unsaved(s.name()));
+        } else {
+            // a values file's embedded file keeps its link to the values file, so Save writes it back there
+            document.set(helm < 0 ? RulesDocument.file(p)
+                    : RulesDocument.helm(p, s.name().substring(helm + ":customRules/".length())));
+        }
         text.set(s.content());
         dirty.set(false);
     }

@@ -108,7 +108,16 @@ class RulesEditorTest extends WorkbenchTestBase {
         assertThat(model.detections()).isEmpty();
         assertThat(robot.lookup("#rulesStatus").queryAs(Labeled.class).getText()).contains("did not load");
 
-        edit(robot, "proc.nmae = curl", "proc.name = curl");
+        // fix it from the keyboard: select the misspelt field and type over it
+        robot.interact(() -> {
+            area.requestFocus();
+            area.selectRange(bad, bad + "proc.nmae".length());
+        });
+        robot.write("proc.name");
+        String typed = onFx(area::getText);
+        assertThat(typed).isEqualTo(RULES);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> RULES.equals(editor().viewModel().checkedText())));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(problems.getItems()).isEmpty();
         assertThat(area.getStyleOfChar(bad + 2)).doesNotContain("problem-error");
         robot.clickOn("#runRulesButton");
@@ -137,12 +146,30 @@ class RulesEditorTest extends WorkbenchTestBase {
         robot.interact(() -> editor().completionMenu().getItems().stream().filter(i -> i.getText().equals("curl"))
                 .findFirst().orElseThrow().fire());
         assertThat(area.getText()).isEqualTo(RULES);
-        robot.interact(() -> {
-            int p = area.getText().indexOf("proc.name") + "proc.na".length();
-            area.moveTo(p);
-            editor().complete();
-        });
-        assertThat(editor().completionMenu().getItems()).extracting(i -> i.getText()).contains("proc.name");
+        // a click gives the window and the editor the keyboard back from the menu
+        robot.clickOn(area);
+        robot.interact(() -> area.moveTo(area.getText().indexOf("proc.name") + "proc.na".length()));
+        // Ctrl+Space opens the completion menu at the caret
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SPACE)
+                .release(javafx.scene.input.KeyCode.SPACE, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(editor().completionMenu().isShowing()).isTrue();
+        assertThat(editor().completionMenu().getItems()).extracting(i -> i.getText()).containsExactly("proc.name")
+                .allMatch(c -> c.startsWith("proc.na"));
+    }
+
+    @Test
+    void aHelmValuesFileGivenAtStartIsEditedAsItsEmbeddedFile(FxRobot robot) throws Exception {
+        String values = "customRules:\n  curl_rules.yaml: |\n" + RULES.indent(4);
+        Path file = writeRules(values);
+        open(robot, capture("libs/curl_google.scap"), file);
+        showRulesTab(robot);
+        assertThat(model.detections()).isNotEmpty();
+        assertThat(editor().area().getText()).isEqualTo(RULES);
+        assertThat(editor().viewModel().documentProperty().get()).isEqualTo(RulesDocument.helm(file, "curl_rules.yaml"));
+        edit(robot, "NOTICE", "ERROR");
+        robot.clickOn("#rulesSaveButton");
+        assertThat(Files.readString(file)).isEqualTo(values.replace("NOTICE", "ERROR"));
     }
 
     @Test
