@@ -93,6 +93,13 @@ public record ProblemRange(int start, int end) {
             }
             return w < b ? new ProblemRange(w, b) : new ProblemRange(Math.max(0, at - 1), Math.max(at, 1));
         }
+        if (text.charAt(e - 1) == ':') {
+            // an item-level problem sits on the item's first key: take the key and its value (the name)
+            e = lineEnd;
+            while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+                e--;
+            }
+        }
         return new ProblemRange(s, e);
     }
 

@@ -68,6 +68,19 @@ class RulesCheckTest {
     }
 
     @Test
+    void anUnusedMacroIsAWarningAtItsDefinition() {
+        String text = GOOD + "- macro: never_used\n  condition: proc.name = x\n";
+        RulesCheck.Outcome o = RulesCheck.check(List.of(), "edited.yaml", text, RenderedFields.registry());
+        assertThat(o.marks()).singleElement().satisfies(m -> {
+            assertThat(m.error()).isFalse();
+            assertThat(m.text()).startsWith("Warning LOAD_UNUSED_MACRO");
+            assertThat(text.substring(m.range().start(), m.range().end())).isEqualTo("macro: never_used");
+        });
+        assertThat(o.successful()).isTrue();
+        assertThat(o.rules()).isEqualTo(1);
+    }
+
+    @Test
     void aBadPriorityPointsAtItsValue() {
         assertThat(marked(GOOD.replace("NOTICE", "LOUD"))).isEqualTo("LOUD");
     }
