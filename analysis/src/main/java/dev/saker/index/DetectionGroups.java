@@ -14,6 +14,10 @@ public final class DetectionGroups {
     }
 
     public record Group(String rule, Priority priority, List<Detection> detections) {
+        /** The priority as Falco writes it ("Warning"). */
+        public String priorityText() {
+            return priority.text();
+        }
     }
 
     public static List<Group> of(List<Detection> detections) {

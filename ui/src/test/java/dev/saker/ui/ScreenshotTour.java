@@ -146,6 +146,17 @@ public final class ScreenshotTour {
                 window.events().viewModel().addFieldColumn("fd.name");
                 return null;
             });
+            idle();
+            fx(() -> {
+                var items = window.events().node().getItems();
+                for (Integer r : items) {
+                    if (model.rowsProperty().get().row(r).type().equals("write")) {
+                        model.select(r);
+                        break;
+                    }
+                }
+                return null;
+            });
             shot("process-tree");
 
             List<RulesSource> rules = RulesSource.expand(List.of(legacy.resolve("rules/single_rule.yaml"),

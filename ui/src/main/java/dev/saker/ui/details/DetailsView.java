@@ -39,7 +39,7 @@ public final class DetailsView {
         params.getColumns().add(column("Name", 80, EventDetails.Param::name));
         params.getColumns().add(column("Raw", 70, EventDetails.Param::raw));
         params.getColumns().add(column("Value", 420, EventDetails.Param::text));
-        params.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        params.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         params.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showBytes(b));
         VBox left = box(header, params);
         VBox.setVgrow(params, Priority.ALWAYS);
@@ -52,7 +52,7 @@ public final class DetailsView {
         ancestry.setPlaceholder(new Label("No process"));
         ancestry.getColumns().add(pcolumn("PID", 65, p -> Long.toString(p.pid())));
         ancestry.getColumns().add(pcolumn("Command line", 400, ProcessRecord::cmdline));
-        ancestry.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        ancestry.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label ancestryTitle = new Label("Process and its ancestors");
         VBox middle = box(fd, container, ancestryTitle, ancestry);
         VBox.setVgrow(ancestry, Priority.ALWAYS);
@@ -137,6 +137,7 @@ public final class DetailsView {
             java.util.function.Function<EventDetails.Param, String> f) {
         TableColumn<EventDetails.Param, String> c = new TableColumn<>(title);
         c.setPrefWidth(w);
+        c.setMinWidth(Math.min(w, 70));
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
         return c;
     }
@@ -145,6 +146,7 @@ public final class DetailsView {
             java.util.function.Function<ProcessRecord, String> f) {
         TableColumn<ProcessRecord, String> c = new TableColumn<>(title);
         c.setPrefWidth(w);
+        c.setMinWidth(Math.min(w, 65));
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
         return c;
     }

@@ -61,7 +61,38 @@ public final class EventTableView {
     private javafx.scene.control.ContextMenu contextMenu() {
         javafx.scene.control.MenuItem add = new javafx.scene.control.MenuItem("Add column from a field...");
         add.setOnAction(e -> askForColumn());
-        return new javafx.scene.control.ContextMenu(add);
+        javafx.scene.control.MenuItem text = new javafx.scene.control.MenuItem("Copy as text");
+        text.setOnAction(e -> copy(vm.asText(selectedRows())));
+        javafx.scene.control.MenuItem json = new javafx.scene.control.MenuItem("Copy as JSON");
+        json.setOnAction(e -> copy(vm.asJson(selectedRows())));
+        javafx.scene.control.MenuItem export = new javafx.scene.control.MenuItem("Export selected events as a capture...");
+        export.setOnAction(e -> exportSelected());
+        return new javafx.scene.control.ContextMenu(text, json, export, new javafx.scene.control.SeparatorMenuItem(), add);
+    }
+
+    /** The index rows selected in the table. */
+    public java.util.List<Integer> selectedRows() {
+        return java.util.List.copyOf(table.getSelectionModel().getSelectedItems());
+    }
+
+    private static void copy(String s) {
+        javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+        c.putString(s);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    private void exportSelected() {
+        java.util.List<Integer> rows = selectedRows();
+        if (rows.isEmpty()) {
+            return;
+        }
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export " + rows.size() + " events as a capture");
+        chooser.setInitialFileName("selected-events.scap");
+        java.io.File f = chooser.showSaveDialog(table.getScene() == null ? null : table.getScene().getWindow());
+        if (f != null) {
+            vm.export(rows, f.toPath(), n -> { });
+        }
     }
 
     private void syncFieldColumns() {

@@ -79,6 +79,41 @@ public final class EventTableViewModel {
         return c == null ? "..." : c.value(row);
     }
 
+    /** The rows as sysdig's default lines, one per row. */
+    public String asText(java.util.List<Integer> indexRows) {
+        StringBuilder b = new StringBuilder();
+        for (int r : sorted(indexRows)) {
+            b.append(row(r).line()).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The rows as JSON objects, one per line. */
+    public String asJson(java.util.List<Integer> indexRows) {
+        StringBuilder b = new StringBuilder();
+        for (int r : sorted(indexRows)) {
+            b.append(row(r).json()).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** Writes the rows as a new capture in the background; {@code done} gets the number written. */
+    public void export(java.util.List<Integer> indexRows, java.nio.file.Path out, java.util.function.LongConsumer done) {
+        CaptureIndex idx = model.indexProperty().get();
+        if (idx == null) {
+            return;
+        }
+        int[] rows = sorted(indexRows);
+        model.tasks().run(() -> dev.saker.index.EventExport.write(idx, rows, out), n -> {
+            model.statusProperty().set("Exported " + n + " events to " + out);
+            done.accept(n);
+        }, e -> model.errorProperty().set("Export failed: " + e.getMessage()));
+    }
+
+    private static int[] sorted(java.util.List<Integer> rows) {
+        return rows.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+    }
+
     public ObservableList<String> fieldColumns() {
         return fieldColumns;
     }

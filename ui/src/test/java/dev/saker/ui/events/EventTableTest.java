@@ -39,6 +39,28 @@ class EventTableTest extends WorkbenchTestBase {
     }
 
     @Test
+    void selectedRowsCopyAsTextAndJsonAndExportAsACapture(FxRobot robot) throws Exception {
+        open(robot, capture("libs/sample.scap"));
+        robot.interact(() -> table(robot).getSelectionModel().selectRange(3, 8));
+        List<Integer> rows = window.events().selectedRows();
+        assertThat(rows).containsExactly(3, 4, 5, 6, 7);
+        EventTableViewModel vm = window.events().viewModel();
+        List<String> text = vm.asText(rows).lines().toList();
+        assertThat(text).hasSize(5);
+        assertThat(text.get(0)).isEqualTo(model.rowsProperty().get().row(3).line());
+        assertThat(vm.asJson(rows).lines().toList()).hasSize(5).allMatch(l -> l.startsWith("{\"evt.num\":"));
+        Path out = java.nio.file.Files.createTempFile("saker-export", ".scap");
+        try {
+            long[] written = {-1};
+            robot.interact(() -> vm.export(rows, out, n -> written[0] = n));
+            assertThat(written[0]).isEqualTo(5);
+            assertThat(dev.saker.index.CaptureIndexer.build(out).size()).isEqualTo(5);
+        } finally {
+            java.nio.file.Files.deleteIfExists(out);
+        }
+    }
+
+    @Test
     void recentFilesReopenACapture(FxRobot robot) throws Exception {
         Path a = capture("libs/sample.scap");
         Path b = capture("libs/curl_google.scap");
