@@ -1,8 +1,5 @@
 package dev.saker.ui.rules;
 
-import dev.saker.rules.RulesCheck;
-import dev.saker.rules.RulesCompletion;
-import dev.saker.rules.RulesToken;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -52,7 +49,7 @@ public final class RulesEditorView {
 
     private final RulesEditorViewModel vm;
     private final CodeArea area = new CodeArea();
-    private final ListView<RulesCheck.Mark> problems = new ListView<>();
+    private final ListView<EditorMark> problems = new ListView<>();
     private final BorderPane root = new BorderPane();
     private final Popup hover = new Popup();
     private final Label hoverLabel = new Label();
@@ -80,9 +77,9 @@ public final class RulesEditorView {
             }
         });
         area.multiPlainChanges().successionEnds(CHECK_DELAY).subscribe(ignore -> vm.check());
-        vm.outcomeProperty().addListener((o, a, b) -> {
+        vm.marksProperty().addListener((o, a, b) -> {
             restyle();
-            problems.getItems().setAll(b == null ? List.of() : b.marks());
+            problems.getItems().setAll(b);
         });
         hoverTips();
         completionKeys();
@@ -177,19 +174,14 @@ public final class RulesEditorView {
     /** Token classes, with the problem underlines laid over them. */
     private void restyle() {
         String t = area.getText();
-        StyleSpans<Collection<String>> spans = spans(t.length(), tokenRanges(t), List.of());
-        RulesCheck.Outcome o = vm.outcomeProperty().get();
-        if (o != null && !o.marks().isEmpty() && t.equals(vm.checkedText())) {
-            List<int[]> marks = new ArrayList<>();
-            List<String> classes = new ArrayList<>();
-            for (RulesCheck.Mark m : o.marks()) {
-                if (m.range().end() <= t.length()) {
-                    marks.add(new int[] {m.range().start(), m.range().end()});
-                    classes.add(m.error() ? "problem-error" : "problem-warning");
-                }
+        StyleSpans<Collection<String>> spans = spans(t.length(), vm.styles(t));
+        List<EditorMark> marks = vm.marksProperty().get();
+        if (!marks.isEmpty() && t.equals(vm.checkedText())) {
+            List<StyledRange> under = new ArrayList<>();
+            for (EditorMark m : marks) {
+                under.add(new StyledRange(m.start(), m.end(), m.error() ? "problem-error" : "problem-warning"));
             }
-            StyleSpans<Collection<String>> under = spans(t.length(), marks, classes);
-            spans = spans.overlay(under, (a, b) -> {
+            spans = spans.overlay(spans(t.length(), under), (a, b) -> {
                 List<String> all = new ArrayList<>(a);
                 all.addAll(b);
                 return all;
@@ -200,32 +192,21 @@ public final class RulesEditorView {
         }
     }
 
-    private List<int[]> tokenRanges(String t) {
-        List<int[]> out = new ArrayList<>();
-        for (RulesToken k : vm.tokens(t)) {
-            out.add(new int[] {k.start(), k.end(), k.kind().ordinal()});
-        }
-        return out;
-    }
-
-    /** Spans over [0, length): each range gets its class (token kind or the given one), gaps none. */
-    private static StyleSpans<Collection<String>> spans(int length, List<int[]> ranges, List<String> classes) {
+    /** Spans over [0, length): each range its class, gaps none (overlaps keep the first). */
+    private static StyleSpans<Collection<String>> spans(int length, List<StyledRange> ranges) {
         StyleSpansBuilder<Collection<String>> b = new StyleSpansBuilder<>();
         int at = 0;
         boolean any = false;
-        for (int i = 0; i < ranges.size(); i++) {
-            int[] r = ranges.get(i);
-            int s = Math.max(r[0], at);
-            int e = Math.min(r[1], length);
+        for (StyledRange r : ranges) {
+            int s = Math.max(r.start(), at);
+            int e = Math.min(r.end(), length);
             if (e <= s) {
                 continue;
             }
             if (s > at) {
                 b.add(List.of(), s - at);
             }
-            String cls = classes.isEmpty() ? "tok-" + RulesToken.Kind.values()[r[2]].name().toLowerCase().replace('_', '-')
-                    : classes.get(i);
-            b.add(List.of(cls), e - s);
+            b.add(List.of(r.styleClass()), e - s);
             at = e;
             any = true;
         }
@@ -274,7 +255,7 @@ public final class RulesEditorView {
         vm.complete(caret, this::showCompletion);
     }
 
-    private void showCompletion(RulesCompletion.Proposal p) {
+    private void showCompletion(CompletionChoice p) {
         completion.getItems().clear();
         for (String c : p.candidates().subList(0, Math.min(40, p.candidates().size()))) {
             MenuItem item = new MenuItem(c);
@@ -302,21 +283,21 @@ public final class RulesEditorView {
         problems.setPlaceholder(new Label("No problems"));
         problems.setCellFactory(l -> new ListCell<>() {
             @Override
-            protected void updateItem(RulesCheck.Mark m, boolean empty) {
+            protected void updateItem(EditorMark m, boolean empty) {
                 super.updateItem(m, empty);
                 getStyleClass().removeAll("problem-row-error", "problem-row-warning");
                 if (empty || m == null) {
                     setText(null);
                     return;
                 }
-                int line = lineOf(area.getText(), m.range().start());
-                setText("line " + line + ": " + m.text());
+                int line = lineOf(area.getText(), m.start());
+                setText("line " + line + ": " + m.message());
                 getStyleClass().add(m.error() ? "problem-row-error" : "problem-row-warning");
             }
         });
         problems.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> {
-            if (m != null && m.range().end() <= area.getLength()) {
-                area.selectRange(m.range().start(), m.range().end());
+            if (m != null && m.end() <= area.getLength()) {
+                area.selectRange(m.start(), m.end());
                 area.requestFollowCaret();
             }
         });

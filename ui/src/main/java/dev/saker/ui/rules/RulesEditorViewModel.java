@@ -45,6 +45,7 @@ public final class RulesEditorViewModel {
     private final ObjectProperty<RulesDocument> document = new SimpleObjectProperty<>();
     private final StringProperty text = new SimpleStringProperty("");
     private final ObjectProperty<RulesCheck.Outcome> outcome = new SimpleObjectProperty<>();
+    private final ObjectProperty<List<EditorMark>> marks = new SimpleObjectProperty<>(List.of());
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty dirty = new SimpleBooleanProperty();
     private final BooleanProperty checking = new SimpleBooleanProperty();
@@ -125,6 +126,8 @@ public final class RulesEditorViewModel {
             lists = o.lists();
             checkedText = t;
             outcome.set(o);
+            marks.set(o.marks().stream().map(m -> new EditorMark(m.range().start(), m.range().end(), m.error(), m.text()))
+                    .toList());
             status.set(describe(o));
         }, e -> {
             if (gen == checkGeneration.get()) {
@@ -148,6 +151,11 @@ public final class RulesEditorViewModel {
         return s;
     }
 
+    /** The highlighting of {@code t}: a style class per token. */
+    public List<StyledRange> styles(String t) {
+        return tokens(t).stream().map(k -> new StyledRange(k.start(), k.end(), "tok-" + k.styleClass())).toList();
+    }
+
     /** The highlighting of {@code t} with the names the last check knew (and those {@code t} defines). */
     public List<RulesToken> tokens(String t) {
         RulesTokenizer.Names own = RulesTokenizer.definedNames(t);
@@ -160,27 +168,25 @@ public final class RulesEditorViewModel {
 
     /** The problem messages at an offset of the text (for hover). */
     public List<String> messagesAt(int offset) {
-        RulesCheck.Outcome o = outcome.get();
         List<String> out = new ArrayList<>();
-        if (o != null) {
-            for (RulesCheck.Mark m : o.marks()) {
-                if (offset >= m.range().start() && offset < Math.max(m.range().end(), m.range().start() + 1)) {
-                    out.add(m.text());
-                }
+        for (EditorMark m : marks.get()) {
+            if (offset >= m.start() && offset < Math.max(m.end(), m.start() + 1)) {
+                out.add(m.message());
             }
         }
         return out;
     }
 
     /** What to offer at {@code caret}; values of the field come from the open capture (read in the background). */
-    public void complete(int caret, Consumer<RulesCompletion.Proposal> done) {
+    public void complete(int caret, Consumer<CompletionChoice> done) {
         String t = text.get();
         Path capture = model.capture();
         Set<String> m = new java.util.HashSet<>(macros);
         m.addAll(RulesTokenizer.definedNames(t).macros());
         Set<String> l = new java.util.HashSet<>(lists);
         l.addAll(RulesTokenizer.definedNames(t).lists());
-        model.tasks().run(() -> new RulesCompletion(FIELD_NAMES, m, l, f -> valuesOf(capture, f)).at(t, caret), done,
+        model.tasks().run(() -> new RulesCompletion(FIELD_NAMES, m, l, f -> valuesOf(capture, f)).at(t, caret),
+                p -> done.accept(new CompletionChoice(p.start(), p.end(), p.field(), p.candidates())),
                 e -> status.set("Completion failed: " + e.getMessage()));
     }
 
@@ -295,6 +301,11 @@ public final class RulesEditorViewModel {
 
     public ObjectProperty<RulesCheck.Outcome> outcomeProperty() {
         return outcome;
+    }
+
+    /** The last check's problems in the edited file, as the editor underlines them. */
+    public ObjectProperty<List<EditorMark>> marksProperty() {
+        return marks;
     }
 
     public StringProperty statusProperty() {

@@ -78,8 +78,7 @@ public final class RulesScreenshots {
                 int at = area.getText().indexOf("proc.name = curl");
                 area.replaceText(at, at + "proc.name".length(), "proc.nmae");
             });
-            waitFor(() -> tabs.editor().viewModel().outcomeProperty().get() != null
-                    && !tabs.editor().viewModel().outcomeProperty().get().marks().isEmpty());
+            waitFor(() -> !tabs.editor().viewModel().marksProperty().get().isEmpty());
             Thread.sleep(500);
             fx(() -> {
                 var area = tabs.editor().area();
