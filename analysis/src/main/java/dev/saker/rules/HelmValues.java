@@ -46,9 +46,12 @@ public final class HelmValues {
         return out;
     }
 
-    /** The embedded files as sources, named as {@link RulesSource#expand} names them. */
+    /**
+     * The embedded files as sources in load order: sorted by name, because the chart mounts them into
+     * rules.d, which Falco reads sorted.
+     */
     public static List<RulesSource> sources(String valuesName, String valuesText) {
-        return entries(valuesText).stream()
+        return entries(valuesText).stream().sorted(java.util.Comparator.comparing(Entry::name))
                 .map(e -> new RulesSource(valuesName + ":customRules/" + e.name(), e.text())).toList();
     }
 
