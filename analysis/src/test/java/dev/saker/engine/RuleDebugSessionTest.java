@@ -58,6 +58,27 @@ class RuleDebugSessionTest {
     }
 
     @Test
+    void anEventStoppedOnlyByAnExceptionIsANearMiss() throws Exception {
+        Path capture = ConformanceCaptures.capture("libs/curl_google.scap");
+        String rules = RULES.replace("proc.name = curl and ", "") + """
+                  exceptions:
+                    - name: curl_is_fine
+                      fields: [proc.name]
+                      values:
+                        - [curl]
+                """;
+        RuleDebugSession s = new RuleDebugSession(List.of(new RulesSource("r.yaml", rules)), RenderedFields.registry());
+        assertThat(s.loaded()).isTrue();
+        RuleExplainer ex = s.explainer("Curl Loads Library From usr");
+        RuleDebugSession.Scan scan = RuleDebugSession.scan(ex, capture, () -> false);
+        // every /usr/lib open in this capture is curl's: the exception removes them all
+        assertThat(scan.matches()).isEmpty();
+        assertThat(scan.nearMisses()).contains(229L);
+        Explanation x = RuleDebugSession.explain(ex, capture, 229).explanation();
+        assertThat(x.failedConjuncts()).singleElement().satisfies(c -> assertThat(c.exception()).isTrue());
+    }
+
+    @Test
     void anEventOfAnotherTypeIsNotTried() throws Exception {
         Path capture = ConformanceCaptures.capture("libs/curl_google.scap");
         RuleDebugSession s = new RuleDebugSession(List.of(new RulesSource("r.yaml", RULES)), RenderedFields.registry());
