@@ -22,6 +22,10 @@ REQUIREMENTS=(
     "libelf-dev|test -f /usr/include/libelf.h"
     "util-linux|command -v setpriv"   # the capture workload's setuid step
     "strace|command -v strace"        # the capture workload's ptrace step
+    # the workbench's headless tests (JavaFX on Monocle): JavaFX renders text through pango,
+    # fontconfig and freetype, and needs a font; no display, no GTK
+    "libpangoft2-1.0-0|"
+    "fonts-dejavu-core|"
 )
 
 log() { echo "test.sh: $*" >&2; }

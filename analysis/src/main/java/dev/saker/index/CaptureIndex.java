@@ -25,8 +25,10 @@ public final class CaptureIndex {
     private final StringPool dirs = new StringPool();
     private final ProcessTable processes = new ProcessTable();
     // rows whose arguments name state the columns do not keep (other threads, fd lists, users):
-    // their info text as rendered during the pass, by row
-    private final java.util.Map<Integer, String> stateInfo = new java.util.concurrent.ConcurrentHashMap<>();
+    // their info text as rendered during the pass; rows ascending, so a lookup is a binary search
+    // (a map would cost about 50 bytes more per entry, and busy captures have millions of switches)
+    private final IntColumn stateInfoRows = new IntColumn();
+    private final java.util.List<String> stateInfoTexts = new java.util.ArrayList<>();
     private volatile int size;
     private volatile boolean complete;
     private volatile String problem;
@@ -84,8 +86,21 @@ public final class CaptureIndex {
     }
 
     /** The info text rendered with the full state during the pass, for rows that need it; else null. */
-    public String stateInfo(int row) {
-        return stateInfo.get(row);
+    public synchronized String stateInfo(int row) {
+        int lo = 0;
+        int hi = stateInfoRows.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int r = stateInfoRows.get(mid);
+            if (r < row) {
+                lo = mid + 1;
+            } else if (r > row) {
+                hi = mid - 1;
+            } else {
+                return stateInfoTexts.get(mid);
+            }
+        }
+        return null;
     }
 
     /** The processes seen in the capture (complete once indexing is). */
@@ -146,8 +161,14 @@ public final class CaptureIndex {
         size = offsets.size();
     }
 
-    void addStateInfo(int row, String info) {
-        stateInfo.put(row, info);
+    synchronized void addStateInfo(int row, String info) {
+        stateInfoRows.add(row);
+        stateInfoTexts.add(info);
+    }
+
+    /** Rows whose info text was kept from the pass (see {@link #stateInfo}). */
+    public synchronized int stateInfoRows() {
+        return stateInfoRows.size();
     }
 
     void finish(String problem) {

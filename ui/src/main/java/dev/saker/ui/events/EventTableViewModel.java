@@ -37,7 +37,9 @@ public final class EventTableViewModel {
     }
 
     private void refreshItems(RowSet set) {
-        items.set(set == null ? new RowList(model.indexedRowsProperty().get()) : new RowList(set));
+        CaptureIndex idx = model.indexProperty().get();
+        int all = idx == null ? 0 : Math.min(model.indexedRowsProperty().get(), idx.size());
+        items.set(set == null ? new RowList(all) : new RowList(set));
     }
 
     /**
@@ -129,7 +131,8 @@ public final class EventTableViewModel {
     /** The rendered row, or null when no capture is open. */
     public EventRow row(int indexRow) {
         EventRows rows = model.rowsProperty().get();
-        return rows == null ? null : rows.row(indexRow);
+        // a cell may ask for a row of a list being replaced: only rows of the current index render
+        return rows == null || indexRow >= rows.index().size() ? null : rows.row(indexRow);
     }
 
     public WorkbenchModel model() {

@@ -79,15 +79,19 @@ public final class WorkbenchModel {
         cancelOpen = cancel;
         long gen = openGeneration.incrementAndGet();
         closeRows();
-        CaptureIndex idx = CaptureIndexer.create(capture);
-        index.set(idx);
+        // everything about the old capture goes before the new index is announced, so that views
+        // reacting to the new index never see the old one's row counts, query or selection
+        queryGeneration.incrementAndGet();
+        filtering.set(false);
+        selectedRow.set(-1);
         indexedRows.set(0);
-        detections.clear();
-        ruleResult.set(null);
         query.set(RowQuery.ALL);
         shownRows.set(null);
-        selectedRow.set(-1);
+        detections.clear();
+        ruleResult.set(null);
         error.set(null);
+        CaptureIndex idx = CaptureIndexer.create(capture);
+        index.set(idx);
         indexing.set(true);
         progress.set(0);
         status.set("Indexing " + capture.getFileName() + " ...");

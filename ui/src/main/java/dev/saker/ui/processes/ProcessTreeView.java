@@ -33,7 +33,7 @@ public final class ProcessTreeView {
         tree.getColumns().add(column("Events", 60, p -> Long.toString(p.events())));
         tree.getColumns().add(column("Start", 120, p -> p.firstTs() == 0 ? "" : DetailsText.clock(p.firstTs())));
         tree.getColumns().add(column("Container", 100, p -> p.containerId().isEmpty() ? "host" : p.containerId()));
-        tree.rootProperty().bind(vm.rootProperty());
+        tree.setRoot(vm.rootProperty().get());
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (!resetting) {
                 vm.select(b == null ? null : b.getValue());
@@ -52,9 +52,14 @@ public final class ProcessTreeView {
         vm.model().selectedRowProperty().addListener((o, a, b) -> reveal(vm.processOfRow(b.intValue())));
         // a new capture starts with every process shown
         vm.rootProperty().addListener((o, a, b) -> {
+            // replacing the root clears the selection: that is a new capture, not the user showing every process
             resetting = true;
-            tree.getSelectionModel().clearSelection();
-            resetting = false;
+            try {
+                tree.setRoot(b);
+                tree.getSelectionModel().clearSelection();
+            } finally {
+                resetting = false;
+            }
         });
     }
 

@@ -27,19 +27,28 @@ public final class ProcessTreeViewModel {
             return;
         }
         ProcessTable table = idx.processes();
+        // children by parent in one pass: captures of busy hosts hold thousands of processes
+        java.util.Map<Long, java.util.List<ProcessRecord>> children = new java.util.HashMap<>();
+        for (ProcessRecord p : table.all()) {
+            if (p.ppid() != p.pid()) {
+                children.computeIfAbsent(p.ppid(), k -> new java.util.ArrayList<>()).add(p);
+            }
+        }
+        children.values().forEach(l -> l.sort(java.util.Comparator.comparingLong(ProcessRecord::pid)));
         TreeItem<ProcessRecord> top = new TreeItem<>();
         for (ProcessRecord p : table.roots()) {
-            top.getChildren().add(item(table, p, 0));
+            top.getChildren().add(item(children, p, 0));
         }
         top.setExpanded(true);
         root.set(top);
     }
 
-    private TreeItem<ProcessRecord> item(ProcessTable table, ProcessRecord p, int depth) {
+    private TreeItem<ProcessRecord> item(java.util.Map<Long, java.util.List<ProcessRecord>> children, ProcessRecord p,
+            int depth) {
         TreeItem<ProcessRecord> it = new TreeItem<>(p);
         if (depth < 200) {
-            for (ProcessRecord c : table.children(p.pid())) {
-                it.getChildren().add(item(table, c, depth + 1));
+            for (ProcessRecord c : children.getOrDefault(p.pid(), java.util.List.of())) {
+                it.getChildren().add(item(children, c, depth + 1));
             }
         }
         it.setExpanded(true);

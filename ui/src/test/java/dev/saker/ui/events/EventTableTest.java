@@ -61,6 +61,26 @@ class EventTableTest extends WorkbenchTestBase {
     }
 
     @Test
+    void openingASmallerCaptureWhileAProcessIsSelectedShowsExactlyTheNewRows(FxRobot robot) throws Exception {
+        open(robot, capture("libs/sample.scap"));
+        var tree = window.processes().tree();
+        robot.interact(() -> {
+            for (int i = 0; i < tree.getExpandedItemCount(); i++) {
+                if (tree.getTreeItem(i).getValue() != null && tree.getTreeItem(i).getValue().comm().equals("sysdig")) {
+                    tree.getSelectionModel().select(i);
+                }
+            }
+        });
+        assertThat(model.shownRowsProperty().get()).isNotNull();
+        Path smaller = legacy("trace_files/cat_write.scap");
+        open(robot, smaller);
+        assertThat(model.queryProperty().get().selectsAll()).isTrue();
+        assertThat(table(robot).getItems()).hasSize(index().size());
+        int last = index().size() - 1;
+        assertThat(table(robot).getColumns().get(0).getCellData(last)).isEqualTo(Long.toString(index().number(last)));
+    }
+
+    @Test
     void recentFilesReopenACapture(FxRobot robot) throws Exception {
         Path a = capture("libs/sample.scap");
         Path b = capture("libs/curl_google.scap");
