@@ -27,6 +27,8 @@ for mode in editor debugger; do
         sleep 1
     done
     DISPLAY=":$DISP" import -window root "$OUT/$name.png"
+    # a 128-colour palette keeps the PNGs small (as ScreenshotTour does) without visible loss on UI chrome
+    convert "$OUT/$name.png" +dither -colors 128 "$OUT/$name.png"
     kill $pid
     wait $pid 2>/dev/null || true
     echo "wrote $OUT/$name.png"
