@@ -28,6 +28,8 @@ import java.util.Set;
 public final class FilterConditions implements ConditionLanguage {
     /** Each parsed text gets a source name; spans (also inside expanded macros) find their text by it. */
     private final Map<String, String> texts = new HashMap<>();
+    /** The source name of each parsed macro body put in place of a reference, and the macro's name. */
+    private final Map<String, String> macroSources = new HashMap<>();
     private final EventCodes codes = new EventCodes();
 
     /** What compiling gives besides the common result: the filter, for the engine. */
@@ -50,7 +52,11 @@ public final class FilterConditions implements ConditionLanguage {
             int[] lc = lineColumn(id.span());
             try {
                 Syntax r = visitor.visit(id.name(), id.span().start(), lc[0], lc[1]);
-                return r == null ? id : ((Tree) r).expr;
+                if (r == null) {
+                    return id;
+                }
+                macroSources.putIfAbsent(((Tree) r).expr.span().source(), id.name());
+                return ((Tree) r).expr;
             } catch (ConditionError e) {
                 failure = e;
                 return id;
@@ -147,6 +153,14 @@ public final class FilterConditions implements ConditionLanguage {
     /** The text a span's source name refers to (a parsed condition, after list substitution), or null. */
     public String sourceText(String source) {
         return texts.get(source);
+    }
+
+    /**
+     * The macro whose body a span's source name is (nodes of an expanded tree whose source differs from
+     * their parent's came from a macro reference), or null when it is not a macro body.
+     */
+    public String macroOfSource(String source) {
+        return macroSources.get(source);
     }
 
     /** The filter compiled from a tree this language produced. */

@@ -1,19 +1,12 @@
 package dev.saker.rules;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /**
  * One rules text and the name its problems are reported under. {@link #expand} turns command-line
@@ -51,25 +44,6 @@ public record RulesSource(String name, String content) {
 
     /** The embedded rules files of a Helm values file, or nothing when this is not one. */
     static List<RulesSource> helmCustomRules(RulesSource file) {
-        Node root;
-        try {
-            root = new Yaml(new LoaderOptions()).compose(new StringReader(file.content()));
-        } catch (RuntimeException e) {
-            // Not YAML (or several documents): an ordinary rules file, whose loading reports it.
-            return List.of();
-        }
-        Node custom = root == null ? null : YamlNodes.get(root, "customRules");
-        if (custom == null || !YamlNodes.isMap(custom)) {
-            return List.of();
-        }
-        Map<String, String> files = new TreeMap<>();
-        for (NodeTuple t : YamlNodes.entries(custom)) {
-            if (YamlNodes.isScalar(t.getKeyNode()) && YamlNodes.isScalar(t.getValueNode())) {
-                files.put(YamlNodes.text(t.getKeyNode()), YamlNodes.text(t.getValueNode()));
-            }
-        }
-        List<RulesSource> out = new ArrayList<>();
-        files.forEach((name, text) -> out.add(new RulesSource(file.name() + ":customRules/" + name, text)));
-        return out;
+        return HelmValues.sources(file.name(), file.content());
     }
 }

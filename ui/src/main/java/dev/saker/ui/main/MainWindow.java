@@ -8,6 +8,7 @@ import dev.saker.ui.events.EventTableView;
 import dev.saker.ui.filter.FilterBar;
 import dev.saker.ui.filter.FilterBarViewModel;
 import dev.saker.ui.processes.ProcessTreeView;
+import dev.saker.ui.rules.RulesTabs;
 import dev.saker.ui.processes.ProcessTreeViewModel;
 import dev.saker.ui.timeline.TimelineView;
 import dev.saker.ui.timeline.TimelineViewModel;
@@ -57,6 +58,7 @@ public final class MainWindow {
     private final DetectionsView detections;
     private final TimelineView timeline;
     private final DetailsView details;
+    private final RulesTabs rulesTabs;
     private Stage stage;
 
     public MainWindow(WorkbenchModel model) {
@@ -96,6 +98,8 @@ public final class MainWindow {
         root.setCenter(mainSplit);
         root.setBottom(statusBar());
         acceptDroppedCaptures();
+        rulesTabs = new RulesTabs(model);
+        rulesTabs.tabs().forEach(this::addWorkspaceTab);
     }
 
     private MenuBar menuBar() {
@@ -254,6 +258,10 @@ public final class MainWindow {
 
     public EventTableView events() {
         return events;
+    }
+
+    public RulesTabs rulesTabs() {
+        return rulesTabs;
     }
 
     public WorkbenchModel model() {
