@@ -2,13 +2,12 @@ package dev.saker.fields;
 
 import dev.saker.scap.EventInfo;
 import dev.saker.scap.EventTypes;
+import dev.saker.scap.LongKeyMap;
 import dev.saker.scap.ParamType;
 import dev.saker.scap.RawEvent;
 import dev.saker.state.FdInfo;
 import dev.saker.state.SystemState;
 import dev.saker.state.ThreadInfo;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Which file descriptor an event refers to, the way libsinsp's parser works it out and its fd
@@ -29,7 +28,7 @@ public final class EventFdTracker {
     private static final int FD_FLAGS = EventInfo.EF_CREATES_FD | EventInfo.EF_USES_FD | EventInfo.EF_DESTROYS_FD;
 
     private final LibsEdition edition;
-    private final Map<Long, Last> lastByTid = new HashMap<>();
+    private final LongKeyMap<Last> lastByTid = new LongKeyMap<>();
     private FdInfo before;
     private FdInfo parsed;
 
