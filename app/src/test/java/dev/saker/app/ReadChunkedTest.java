@@ -64,11 +64,11 @@ class ReadChunkedTest {
             f.write(new byte[] {0x1F, (byte) 0x8B});
             f.setLength(ReadCommand.CHUNKED_MIN_BYTES);
         }
-        boolean twoCores = Runtime.getRuntime().availableProcessors() >= 2;
-        assertThat(ReadCommand.choosesChunks(big)).isEqualTo(twoCores);
-        assertThat(ReadCommand.choosesChunks(bigGzip)).as("gzip: each thread would inflate it").isFalse();
-        assertThat(ReadCommand.choosesChunks(ConformanceCaptures.capture("libs/sample.scap"))).isFalse();
-        assertThat(ReadCommand.choosesChunks(dir.resolve("missing.scap"))).isFalse();
+        assertThat(ReadCommand.choosesChunks(big, 2)).isTrue();
+        assertThat(ReadCommand.choosesChunks(big, 1)).as("one core").isFalse();
+        assertThat(ReadCommand.choosesChunks(bigGzip, 2)).as("gzip: each thread would inflate it").isFalse();
+        assertThat(ReadCommand.choosesChunks(ConformanceCaptures.capture("libs/sample.scap"), 2)).isFalse();
+        assertThat(ReadCommand.choosesChunks(dir.resolve("missing.scap"), 2)).isFalse();
     }
 
     private static CliRun read(String chunk, List<String> args) {
