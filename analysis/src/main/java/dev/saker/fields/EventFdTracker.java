@@ -29,6 +29,8 @@ public final class EventFdTracker {
 
     private final LibsEdition edition;
     private final LongKeyMap<Last> lastByTid = new LongKeyMap<>();
+    /** The entry last used (the map's entry for its tid): consecutive events are mostly one thread's. */
+    private Last recent;
     private FdInfo before;
     private FdInfo parsed;
 
@@ -143,10 +145,14 @@ public final class EventFdTracker {
      * m_lastevent_fd at 0). A tid reused by a new thread starts afresh.
      */
     private long[] last(ThreadInfo t) {
-        Last l = lastByTid.get(t.tid);
+        Last l = recent;
         if (l == null || l.thread() != t) {
-            l = new Last(t, new long[] {0, -1});
-            lastByTid.put(t.tid, l);
+            l = lastByTid.get(t.tid);
+            if (l == null || l.thread() != t) {
+                l = new Last(t, new long[] {0, -1});
+                lastByTid.put(t.tid, l);
+            }
+            recent = l;
         }
         return l.values();
     }
