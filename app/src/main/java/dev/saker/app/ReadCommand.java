@@ -64,7 +64,7 @@ final class ReadCommand implements Callable<Integer> {
 
     @Option(names = "--chunk-events", paramLabel = "N", hidden = true,
             description = "0: read on one thread; N > 0: two threads taking turns at formatting chunks of N "
-                    + "events (default: chosen by the capture, see choosesChunks)")
+                    + "events (default: chosen by the capture and the cores, see choosesChunks)")
     Integer chunkEvents;
 
     @Spec
@@ -72,6 +72,8 @@ final class ReadCommand implements Callable<Integer> {
 
     /** Printable events per chunk when two threads share the work: about 1.5 MB of lines. */
     static final int CHUNK_EVENTS = 16_384;
+    /** Cores below which one thread is as fast as two (see choosesChunks). */
+    static final int CHUNKED_MIN_CORES = 4;
     /** Below this, starting a second pipeline costs more than it saves. */
     static final long CHUNKED_MIN_BYTES = 16L << 20;
 
@@ -127,17 +129,21 @@ final class ReadCommand implements Callable<Integer> {
 
     /**
      * Whether two threads pay: a plain capture (each thread reads the whole file; a gzip one would be
-     * inflated twice) big enough to amortise the second pipeline, on a machine with a second core.
-     * Anything unreadable goes the sequential way, which reports it. The two threads use about 1.35
-     * times the CPU of one (each keeps the whole state): on a machine whose cores are all busy with
-     * other work they can finish later than one thread; --chunk-events 0 asks for one thread.
+     * inflated twice) big enough to amortise the second pipeline, on a machine with cores to spare
+     * for them and for the JIT compiler. Anything unreadable goes the sequential way, which reports it.
      */
     static boolean choosesChunks(Path capture) {
         return choosesChunks(capture, Runtime.getRuntime().availableProcessors());
     }
 
+    /**
+     * The two pipelines together use about 1.35 times the CPU of one (each keeps the whole state),
+     * and one thread on 2 cores already keeps the second core busy with the JIT compiler for its first
+     * seconds: measured on 2 cores (README, Benchmarks), two threads finish no sooner than one, and
+     * much later when other work competes for the cores. So they are used from {@link #CHUNKED_MIN_CORES} on.
+     */
     static boolean choosesChunks(Path capture, int cores) {
-        if (cores < 2) {
+        if (cores < CHUNKED_MIN_CORES) {
             return false;
         }
         try (InputStream in = Files.newInputStream(capture)) {

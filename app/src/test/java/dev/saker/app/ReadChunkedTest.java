@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `saker read` on two threads (the hidden --chunk-events N forces it; large plain files get it by
- * default) prints what the one-thread path prints, with its errors and notes; which path a capture
- * gets is decided by content and size.
+ * default on machines with 4 cores or more) prints what the one-thread path prints, with its errors
+ * and notes; which path a capture gets is decided by content, size and cores.
  */
 class ReadChunkedTest {
     @TempDir
@@ -64,11 +64,12 @@ class ReadChunkedTest {
             f.write(new byte[] {0x1F, (byte) 0x8B});
             f.setLength(ReadCommand.CHUNKED_MIN_BYTES);
         }
-        assertThat(ReadCommand.choosesChunks(big, 2)).isTrue();
+        assertThat(ReadCommand.choosesChunks(big, 4)).isTrue();
+        assertThat(ReadCommand.choosesChunks(big, 2)).as("two cores: one thread is as fast").isFalse();
         assertThat(ReadCommand.choosesChunks(big, 1)).as("one core").isFalse();
-        assertThat(ReadCommand.choosesChunks(bigGzip, 2)).as("gzip: each thread would inflate it").isFalse();
-        assertThat(ReadCommand.choosesChunks(ConformanceCaptures.capture("libs/sample.scap"), 2)).isFalse();
-        assertThat(ReadCommand.choosesChunks(dir.resolve("missing.scap"), 2)).isFalse();
+        assertThat(ReadCommand.choosesChunks(bigGzip, 4)).as("gzip: each thread would inflate it").isFalse();
+        assertThat(ReadCommand.choosesChunks(ConformanceCaptures.capture("libs/sample.scap"), 4)).isFalse();
+        assertThat(ReadCommand.choosesChunks(dir.resolve("missing.scap"), 4)).isFalse();
     }
 
     private static CliRun read(String chunk, List<String> args) {
