@@ -137,7 +137,7 @@ final class ReadCommand implements Callable<Integer> {
     }
 
     /**
-     * The two pipelines together use about 1.35 times the CPU of one (each keeps the whole state),
+     * The two pipelines together use 1.4 to 1.6 times the CPU of one (each keeps the whole state),
      * and one thread on 2 cores already keeps the second core busy with the JIT compiler for its first
      * seconds: measured on 2 cores (README, Benchmarks), two threads finish no sooner than one, and
      * much later when other work competes for the cores. So they are used from {@link #CHUNKED_MIN_CORES} on.
