@@ -5,6 +5,7 @@
 # Rerun:   bench/read-vs-sysdig.sh              # 5,000,000 events, plus a 1,000,000-event file
 #          bench/read-vs-sysdig.sh 2000000      # another size for the large file
 #          REPS=5 SMALL_EVENTS=500000 bench/read-vs-sysdig.sh
+#          TWO_THREADS=1 bench/read-vs-sysdig.sh  # also time saker's two-thread path (--chunk-events 16384)
 # Needs:   Java 17, Maven, sysdig, GNU time (/usr/bin/time; installed when run as root), and the
 #          conformance captures at ../shared/conformance (or SAKER_CONFORMANCE=DIR).
 #
@@ -18,6 +19,10 @@
 # peak RSS. A second, smaller file is measured the same way, so that Saker's peak RSS on both sizes
 # can be compared (it should not grow with the file). Before timing, both tools' output lines are
 # counted once (untimed), as a check that they print the same events.
+#
+# `saker read` reads a large plain capture on two threads on machines with 4 cores or more, on one
+# thread below that (see README, Benchmarks). TWO_THREADS=1 adds `./saker read --chunk-events 16384 F`,
+# the two-thread path whatever the cores, as a third contender in the same interleaved runs.
 #
 # The machine is shared with whatever else runs on it: the ratio comes from interleaved runs, and the
 # CPU-time figures are printed too because they suffer less from other load than wall time does.
@@ -67,10 +72,13 @@ measure() {
     for ((rep = 1; rep <= REPS; rep++)); do
         local order=(saker sysdig)
         (( rep % 2 == 0 )) && order=(sysdig saker)
+        [[ -n "${TWO_THREADS:-}" ]] && order+=(saker-2threads)
         for tool in "${order[@]}"; do
             local line
             if [[ "$tool" == saker ]]; then
                 "$TIME" -f '%e %U %S %M' -o "$times.one" "$ROOT/saker" read "$file" >/dev/null
+            elif [[ "$tool" == saker-2threads ]]; then
+                "$TIME" -f '%e %U %S %M' -o "$times.one" "$ROOT/saker" read --chunk-events 16384 "$file" >/dev/null
             else
                 TZ=UTC "$TIME" -f '%e %U %S %M' -o "$times.one" "$SYSDIG" -r "$file" >/dev/null
             fi
@@ -88,9 +96,12 @@ measure() {
         }
         END {
             for (tool in n) { w[tool] = median(wall, tool, n[tool]); c[tool] = median(cpu, tool, n[tool]) }
-            for (tool in n) printf "%s: %-6s median wall %6.2f s  %9.0f events/s   median cpu %6.2f s  %9.0f events/cpu-s   peak RSS %7.1f MB\n",
+            for (tool in n) printf "%s: %-14s median wall %6.2f s  %9.0f events/s   median cpu %6.2f s  %9.0f events/cpu-s   peak RSS %7.1f MB\n",
                 label, tool, w[tool], events / w[tool], c[tool], events / c[tool], rss[tool] / 1024
             printf "%s: ratio saker/sysdig: %.2fx by wall time, %.2fx by cpu time\n", label, w["sysdig"] / w["saker"], c["sysdig"] / c["saker"]
+            if ("saker-2threads" in n)
+                printf "%s: ratio saker-2threads/sysdig: %.2fx by wall time, %.2fx by cpu time\n", label,
+                    w["sysdig"] / w["saker-2threads"], c["sysdig"] / c["saker-2threads"]
         }' "$times"
     RSS_SAKER="$(awk '$1 == "saker" && $5 > m { m = $5 } END { print m }' "$times")"
     RSS_SYSDIG="$(awk '$1 == "sysdig" && $5 > m { m = $5 } END { print m }' "$times")"
@@ -103,9 +114,10 @@ build_capture "$EVENTS" "$LARGE"
 build_capture "$SMALL_EVENTS" "$SMALL"
 "$ROOT/saker" read -n 1 "$SMALL" >/dev/null   # fail early (and build) before the timed runs
 
-echo "== saker read vs sysdig -r ($(nproc) cores, $(date -u +%Y-%m-%d), $REPS interleaved runs each)"
+echo "== saker read vs sysdig -r ($(nproc) cores, $(date -u +%Y-%m-%d), $REPS interleaved runs each, load average $(cut -d' ' -f1-3 /proc/loadavg))"
 measure "$LARGE" "$EVENTS events" "$EVENTS"
 RSS_SAKER_LARGE="$RSS_SAKER"; RSS_SYSDIG_LARGE="$RSS_SYSDIG"
 measure "$SMALL" "$SMALL_EVENTS events" "$SMALL_EVENTS"
 awk -v a="$RSS_SAKER_LARGE" -v b="$RSS_SAKER" -v c="$RSS_SYSDIG_LARGE" -v d="$RSS_SYSDIG" -v big="$EVENTS" -v small="$SMALL_EVENTS" \
     'BEGIN { printf "peak RSS, %d vs %d events: saker %.1f MB vs %.1f MB, sysdig %.1f MB vs %.1f MB\n", big, small, a / 1024, b / 1024, c / 1024, d / 1024 }'
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

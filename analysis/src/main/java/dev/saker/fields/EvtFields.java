@@ -56,13 +56,16 @@ final class EvtFields {
             return;
         }
         // One call per printed event: String.format (a regex parse and locale lookups per call) was
-        // over a third of saker read's time. The date and HH:MM:SS are kept for the last second seen.
+        // over a third of saker read's time. The date and HH:MM:SS are kept per second, in a small
+        // table rather than one slot: two threads printing different stretches of a capture (saker
+        // read's chunks) would otherwise evict each other's second on every line.
         long second = ts / 1_000_000_000L;
         ZoneId zone = ZoneId.systemDefault();
-        SecondText s = lastSecond;
+        int slot = (int) (second & (SECONDS.length - 1));
+        SecondText s = SECONDS[slot];
         if (s == null || s.epochSecond != second || !s.zone.equals(zone)) {
             s = new SecondText(second, zone);
-            lastSecond = s;
+            SECONDS[slot] = s;
         }
         if (withDate) {
             b.append(s.date).append(' ');
@@ -80,7 +83,7 @@ final class EvtFields {
         return withDate ? String.format("%04d-%02d-%02d %s", t.getYear(), t.getMonthValue(), t.getDayOfMonth(), hms) : hms;
     }
 
-    /** One second's date and "HH:MM:SS" in one zone; immutable, so a plain static field can share it. */
+    /** One second's date and "HH:MM:SS" in one zone; immutable, so threads can share it. */
     private static final class SecondText {
         final long epochSecond;
         final ZoneId zone;
@@ -91,12 +94,21 @@ final class EvtFields {
             this.epochSecond = epochSecond;
             this.zone = zone;
             ZonedDateTime t = Instant.ofEpochSecond(epochSecond).atZone(zone);
-            this.date = String.format("%04d-%02d-%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth());
-            this.hms = String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
+            // epoch seconds are not negative here (see appendTime), so the year has four digits
+            this.date = t.getYear() + "-" + twoDigits(t.getMonthValue()) + "-" + twoDigits(t.getDayOfMonth());
+            this.hms = twoDigits(t.getHour()) + ":" + twoDigits(t.getMinute()) + ":" + twoDigits(t.getSecond());
+        }
+
+        private static String twoDigits(int v) {
+            return v < 10 ? "0" + v : Integer.toString(v);
         }
     }
 
-    private static SecondText lastSecond;
+    /**
+     * Recent seconds' texts by epoch second modulo the size. The entries are immutable (final fields),
+     * so threads may share the table without locks: a racing write only costs a recomputation.
+     */
+    private static final SecondText[] SECONDS = new SecondText[64];
 
     /** Generic events carry the syscall's id; their type is the syscall's name. */
     static String type(RawEvent e, LibsEdition edition) {

@@ -6,16 +6,28 @@ import java.util.Collection;
 /** Every thread known so far, keyed by tid (libsinsp's thread manager). */
 public final class ThreadTable {
     private final LongKeyMap<ThreadInfo> threads = new LongKeyMap<>();
-    /** The last thread found: one event looks its thread up several times (reset, parse, fields). */
+    /**
+     * The last two threads found: one event looks its thread up several times (reset, parse, fields),
+     * and for a thread of a multi-threaded process its main thread in between (fd table, cwd), which
+     * would evict a single cached entry on every event.
+     */
     private ThreadInfo last;
+    private ThreadInfo previous;
 
     public ThreadInfo find(long tid) {
         ThreadInfo t = last;
         if (t != null && t.tid == tid) {
             return t;
         }
+        t = previous;
+        if (t != null && t.tid == tid) {
+            previous = last;
+            last = t;
+            return t;
+        }
         t = threads.get(tid);
         if (t != null) {
+            previous = last;
             last = t;
         }
         return t;
@@ -35,6 +47,12 @@ public final class ThreadTable {
 
     public void add(ThreadInfo t) {
         threads.put(t.tid, t);
+        if (previous != null && previous.tid == t.tid) {
+            previous = null;   // replaced: the cache must not hand out the old thread
+        }
+        if (last != null && last.tid != t.tid) {
+            previous = last;
+        }
         last = t;
     }
 
@@ -42,6 +60,9 @@ public final class ThreadTable {
         threads.remove(tid);
         if (last != null && last.tid == tid) {
             last = null;
+        }
+        if (previous != null && previous.tid == tid) {
+            previous = null;
         }
     }
 
