@@ -21,7 +21,7 @@ void options_usage(FILE *f)
 	        "                    or a path as /proc/PID/cgroup shows it (/kubepods.slice/...)\n"
 	        "  --container ID    only the container whose cgroup's name contains ID (12 to 64 hex digits)\n"
 	        "  --pod NS/NAME     only the pod's containers, found by the pod uid in the container metadata\n"
-	        "  --container-meta FILE  container names, images and labels (JSON; README.md, "Recording one Pod");\n"
+	        "  --container-meta FILE  container names, images and labels (JSON; README.md, 'Recording one Pod');\n"
 	        "                    crictl, when installed, is asked too\n"
 	        "  -C MB             start a new file once one holds MB million bytes (before compression)\n"
 	        "  -G SECONDS        start a new file every SECONDS\n"
