@@ -410,9 +410,12 @@ static __always_inline __u32 opened_flags(struct task_struct *task, __s64 fd, __
 	return r;
 }
 
+#include "cgroup_filter.h"
+
+/* Not the helper itself, and inside the target cgroup when one is given. */
 static __always_inline int traced(void)
 {
-	return (bpf_get_current_pid_tgid() >> 32) != self_tgid;
+	return (bpf_get_current_pid_tgid() >> 32) != self_tgid && in_target_cgroup();
 }
 
 #endif

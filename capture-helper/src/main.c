@@ -3,7 +3,6 @@
  * the ring buffer, so nothing that happens during the /proc scan is lost), write the header blocks,
  * drop every capability, then drain the ring buffer into EV_V2 blocks until told to stop. */
 #include <errno.h>
-#include <getopt.h>
 #include <linux/capability.h>
 #include <signal.h>
 #include <stdio.h>
@@ -17,6 +16,9 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
+#include "cgroup_target.h"
+#include "container_meta.h"
+#include "options.h"
 #include "proc_scan.h"
 #include "saker.skel.h"
 #include "saker_event.h"
@@ -24,7 +26,6 @@
 
 #define FLUSH_INTERVAL_NS 200000000ULL
 #define POLL_TIMEOUT_MS 20
-#define DEFAULT_BUFFER_KB 8192
 #define PPME_DROP_E 148
 #define PPME_DROP_X 149
 
@@ -41,14 +42,6 @@ static void on_signal(int sig)
 {
 	(void)sig;
 	stop_requested = 1;
-}
-
-static void usage(FILE *f)
-{
-	fprintf(f, "usage: saker-capture -w FILE|- [--gzip] [--duration SECONDS] [--events N] [--snaplen BYTES]\n"
-	           "                     [--buffer-kb KB]   (ring buffer size, a power of two; default 8192)\n"
-	           "Records every syscall of this machine into a libscap (.scap) capture until SIGINT/SIGTERM,\n"
-	           "the duration or the event count is reached. Needs root (CAP_BPF, CAP_PERFMON, CAP_SYS_ADMIN).\n");
 }
 
 static int libbpf_log(enum libbpf_print_level level, const char *fmt, va_list ap)
@@ -129,70 +122,50 @@ static int drop_capabilities(void)
 	return (int)syscall(SYS_capset, &hdr, data);
 }
 
+/* The cgroup the capture is limited to, from --cgroup, --container or --pod; 0 with none given. */
+static int resolve_target(const struct options *opt, const struct container_list *meta, struct cgroup_target *t,
+                          int *have, char *err, size_t errlen)
+{
+	*have = opt->cgroup || opt->container || opt->pod;
+	if (opt->cgroup)
+		return cgroup_target_from_path(opt->cgroup, t, err, errlen);
+	if (opt->container) {
+		const char *needles[] = { opt->container };
+		char what[128];
+		snprintf(what, sizeof(what), "--container %s", opt->container);
+		return cgroup_target_find(needles, 1, what, t, err, errlen);
+	}
+	if (opt->pod)
+		return pod_target(meta, opt->pod, t, err, errlen);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	const char *path = NULL;
-	int gzip = 0;
-	double duration = 0;
-	unsigned long long max_events = 0;
-	unsigned long snaplen = SAKER_DEFAULT_SNAPLEN;
-	unsigned long buffer_kb = DEFAULT_BUFFER_KB;
-	static const struct option opts[] = {
-		{ "buffer-kb", required_argument, NULL, 'b' },
-		{ "write", required_argument, NULL, 'w' },
-		{ "gzip", no_argument, NULL, 'z' },
-		{ "duration", required_argument, NULL, 'd' },
-		{ "events", required_argument, NULL, 'n' },
-		{ "snaplen", required_argument, NULL, 's' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
-	int c;
-	while ((c = getopt_long(argc, argv, "w:zd:n:s:b:h", opts, NULL)) != -1) {
-		char *end = NULL;
-		switch (c) {
-		case 'w': path = optarg; break;
-		case 'z': gzip = 1; break;
-		case 'd':
-			duration = strtod(optarg, &end);
-			if (*end || duration <= 0) {
-				fprintf(stderr, "saker-capture: --duration wants a positive number of seconds, not '%s'\n", optarg);
-				return 2;
-			}
-			break;
-		case 'n':
-			max_events = strtoull(optarg, &end, 10);
-			if (*end || max_events == 0) {
-				fprintf(stderr, "saker-capture: --events wants a positive count, not '%s'\n", optarg);
-				return 2;
-			}
-			break;
-		case 's':
-			snaplen = strtoul(optarg, &end, 10);
-			if (*end || snaplen > SAKER_MAX_SNAPLEN) {
-				fprintf(stderr, "saker-capture: --snaplen wants 0..%d bytes, not '%s'\n", SAKER_MAX_SNAPLEN, optarg);
-				return 2;
-			}
-			break;
-		case 'b':
-			buffer_kb = strtoul(optarg, &end, 10);
-			if (*end || buffer_kb < 4 || (buffer_kb & (buffer_kb - 1)) || buffer_kb > (1UL << 20)) {
-				fprintf(stderr, "saker-capture: --buffer-kb wants a power of two from 4 to 1048576, not '%s'\n", optarg);
-				return 2;
-			}
-			break;
-		case 'h': usage(stdout); return 0;
-		default: usage(stderr); return 2;
-		}
+	struct options opt;
+	int exit_code;
+	if (options_parse(argc, argv, &opt, &exit_code))
+		return exit_code;
+	const char *path = opt.path;
+	unsigned long long max_events = opt.max_events;
+	double duration = opt.duration;
+
+	char err[1024];
+	struct container_list meta = { 0 };
+	if ((opt.container_meta && containers_from_file(opt.container_meta, &meta, err, sizeof(err))) ||
+	    containers_from_crictl(&meta, err, sizeof(err))) {
+		fprintf(stderr, "saker-capture: %s\n", err);
+		return opt.container_meta && !meta.n ? 2 : 1;
 	}
-	if (!path || optind != argc) {
-		usage(stderr);
-		return 2;
+	struct cgroup_target target;
+	int filtered;
+	if (resolve_target(&opt, &meta, &target, &filtered, err, sizeof(err))) {
+		fprintf(stderr, "saker-capture: %s\n", err);
+		return 1;
 	}
 
-	char err[512];
 	struct run run = { .max_events = max_events };
-	run.out = scap_out_open(path, gzip, err, sizeof(err));
+	run.out = scap_out_open(path, opt.gzip, err, sizeof(err));
 	if (!run.out) {
 		fprintf(stderr, "saker-capture: %s\n", err);
 		return 1;
@@ -213,9 +186,14 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	skel->rodata->self_tgid = (unsigned int)getpid();
-	skel->rodata->snaplen = (unsigned int)snaplen;
+	skel->rodata->snaplen = (unsigned int)opt.snaplen;
+	if (filtered) {
+		skel->rodata->target_cgroup_id = target.id;
+		skel->rodata->target_subsys = target.subsys_id;
+		skel->rodata->target_depth = target.depth;
+	}
 	skel->rodata->boot_ts = boot_ts;
-	if (bpf_map__set_max_entries(skel->maps.events, (unsigned int)(buffer_kb * 1024))) {
+	if (bpf_map__set_max_entries(skel->maps.events, (unsigned int)(opt.buffer_kb * 1024))) {
 		fprintf(stderr, "saker-capture: cannot size the ring buffer\n");
 		return 1;
 	}
@@ -246,7 +224,8 @@ int main(int argc, char **argv)
 
 	if (scap_write_shb(run.out) || scap_write_mi(run.out, boot_ts) || write_interface_list(run.out) ||
 	    write_user_list(run.out) ||
-	    write_process_list(run.out, getpid()) || scap_flush(run.out)) {
+	    write_process_list(run.out, getpid(), filtered ? &target : NULL) ||
+	    write_container_events(run.out, &meta, filtered ? &target : NULL) || scap_flush(run.out)) {
 		int err = scap_out_failed(run.out);
 		fprintf(stderr, "saker-capture: cannot write the capture header to %s: %s\n", path,
 		        err ? strerror(err) : "write error");
@@ -254,6 +233,10 @@ int main(int argc, char **argv)
 	}
 	if (drop_capabilities() != 0)
 		fprintf(stderr, "saker-capture: warning: could not drop capabilities: %s\n", strerror(errno));
+	if (filtered)
+		fprintf(stderr, "saker-capture: only cgroup %s%s%s (id %llu)\n", target.dir,
+		        target.controller[0] ? ", v1 controller " : " (cgroup v2)", target.controller, target.id);
+	containers_free(&meta);
 	fprintf(stderr, "saker-capture: capturing to %s\n", path);
 
 	unsigned long long deadline = duration > 0 ? ns_of(CLOCK_MONOTONIC) + (unsigned long long)(duration * 1e9) : 0;

@@ -343,7 +343,7 @@ static int write_fd_list(struct scap_out *o, long pid)
 	return rc;
 }
 
-int write_process_list(struct scap_out *o, int self_pid)
+int write_process_list(struct scap_out *o, int self_pid, const struct cgroup_target *only)
 {
 	struct block b = {0};
 	block_begin(&b, SCAP_BLOCK_PL_V9);
@@ -357,6 +357,9 @@ int write_process_list(struct scap_out *o, int self_pid)
 		if (!numeric(pe->d_name))
 			continue;
 		long pid = atol(pe->d_name);
+		/* a filtered capture holds nothing of the processes outside: not even their command lines */
+		if (only && !cgroup_target_holds_pid(only, pid))
+			continue;
 		char tdir[64];
 		snprintf(tdir, sizeof(tdir), "/proc/%ld/task", pid);
 		DIR *tasks = opendir(tdir);
