@@ -18,7 +18,7 @@
 # program is util-linux's nsenter installed (outside the repository) under the name `runc`, so the
 # process tree recorded is the one a node shows: CMD's parent is `runc`.
 #
-# saker-capture records only the container's cgroup (--cgroup), so nothing of this machine outside
+# saker-capture records only the Pod's cgroup (--pod, found through the metadata), so nothing of this machine outside
 # the sandbox (its processes, command lines, environment) gets into a capture. The ids are fixed, so
 # every re-recording carries the same metadata.
 set -euo pipefail
@@ -36,7 +36,7 @@ POD_NAME=nginx-7c5ddbdf54-q7rwm
 POD_NAMESPACE=default
 POD_UID=3f6d2c1e-8b4a-4c6e-9a57-2d1f0e7b9c41
 CONTAINER_NAME=nginx
-CONTAINER_IMAGE=nginx:1.19
+CONTAINER_IMAGE=docker.io/library/nginx:1.19   # the pod spec's nginx:1.19, as containerd names it
 CONTAINER_ID=67c3ee1208176b9e27751e028804b52dca8ed5c4b3bc2e3f0be4a00e32c8772c
 CGROUP="kubepods.slice/kubepods-besteffort.slice/kubepods-besteffort-pod${POD_UID//-/_}.slice/cri-containerd-$CONTAINER_ID.scope"
 POD_IP=10.244.0.17
@@ -90,9 +90,9 @@ if [[ ! -x "$ROOTFS/usr/sbin/nginx" ]]; then
     mv "$ROOTFS.tmp" "$ROOTFS"
 fi
 # `runc`: nsenter under the name containerd's exec path shows (see the top of this file).
-RUNC="$CACHE/bin/runc"
+RUNC=/run/saker-samples/bin/runc
 if [[ ! -x "$RUNC" ]] || ! cmp -s "$RUNC" "$(command -v nsenter)"; then
-    mkdir -p "$CACHE/bin"
+    mkdir -p "$(dirname "$RUNC")"
     cp "$(command -v nsenter)" "$RUNC"
 fi
 if [[ ! -x "$CAPTURE" ]]; then

@@ -19,6 +19,8 @@ POD_ENV=(PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOSTN
 # the cgroup ever sees the machine's variables.
 use_pod_env() {
     local v
+    cd /
+    exec 8>&-   # record.sh's lock
     for v in $(compgen -e); do
         unset "$v" 2>/dev/null || true
     done
@@ -54,27 +56,32 @@ make_cgroup() {   # make_cgroup HIERARCHY_ROOT
     done
 }
 
-# What saker-capture is told about the container: what containerd's CRI reports for it.
+# What saker-capture is told about the container (capture-helper's --container-meta format): what
+# containerd's CRI reports for it.
 write_container_meta() {   # write_container_meta FILE
     cat > "$1" <<EOF
-{"id": "$CONTAINER_ID",
- "name": "$CONTAINER_NAME",
- "image": "$CONTAINER_IMAGE",
- "privileged": false,
- "cgroup": "/$CGROUP",
- "labels": {
-  "io.kubernetes.container.name": "$CONTAINER_NAME",
-  "io.kubernetes.pod.name": "$POD_NAME",
-  "io.kubernetes.pod.namespace": "$POD_NAMESPACE",
-  "io.kubernetes.pod.uid": "$POD_UID"}}
+{"containers": [
+  {"id": "$CONTAINER_ID",
+   "name": "$CONTAINER_NAME",
+   "image": "$CONTAINER_IMAGE",
+   "type": "containerd",
+   "labels": {"io.kubernetes.container.name": "$CONTAINER_NAME",
+              "io.kubernetes.pod.name": "$POD_NAME",
+              "io.kubernetes.pod.namespace": "$POD_NAMESPACE",
+              "io.kubernetes.pod.uid": "$POD_UID"}}
+]}
 EOF
 }
 
 pod_up() {
-    WORK="$(mktemp -d /tmp/saker-pod.XXXXXX)"
-    mkdir -p "$WORK/upper" "$WORK/work" "$WORK/merged"
-    mount -t overlay overlay -o "lowerdir=$ROOTFS,upperdir=$WORK/upper,workdir=$WORK/work" "$WORK/merged"
-    local m="$WORK/merged"
+    # A fixed place (record.sh's lock makes it ours), laid out as containerd's task directories, so the
+    # root the start-up process table records is the same in every recording.
+    WORK="/run/saker-samples/k8s.io/$CONTAINER_ID"
+    umount "$WORK/rootfs" 2>/dev/null || true
+    rm -rf "$WORK"
+    mkdir -p "$WORK/upper" "$WORK/work" "$WORK/rootfs"
+    mount -t overlay overlay -o "lowerdir=$ROOTFS,upperdir=$WORK/upper,workdir=$WORK/work" "$WORK/rootfs"
+    local m="$WORK/rootfs"
     # What kubelet and containerd put in a Pod's files.
     printf 'search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n' > "$m/etc/resolv.conf"
     echo "$POD_NAME" > "$m/etc/hostname"
@@ -90,17 +97,24 @@ pod_up() {
     unshare --net sleep 100000 &
     OUTSIDE_PID=$!
 
-    # The Pod's pid 1 joins the cgroup first, so nginx and everything it starts is in it.
+    # The Pod's pid 1 joins the cgroup first, so nginx and everything it starts is in it. The overlay
+    # becomes its root with pivot_root, as runc does, so its paths are the Pod's (/usr/sbin/nginx),
+    # not where this machine mounted them; its output goes to a pipe, as to containerd's shim.
     ( use_pod_env
       join_cgroup "$BASHPID"
+      echo "$BASHPID" > "$WORK/unshare.pid"
       exec unshare --mount --uts --ipc --net --pid --fork --propagation private -- bash -c '
+        set -e
         mount -t proc proc "$1/proc"
+        cd "$1"
+        pivot_root . .
+        umount -l .
+        cd /
         hostname "$2"
-        exec chroot "$1" /usr/sbin/nginx -g "daemon off;"' pod "$m" "$POD_NAME" ) \
-        >"$WORK/pod.log" 2>&1 &
-    local unshare_pid=$! i
+        exec /usr/sbin/nginx -g "daemon off;"' pod "$m" "$POD_NAME" ) 2>&1 | cat > "$WORK/pod.log" &
+    local i
     for i in $(seq 100); do
-        POD_PID="$(pgrep -P "$unshare_pid" -x nginx || true)"
+        [[ -s "$WORK/unshare.pid" ]] && POD_PID="$(pgrep -P "$(cat "$WORK/unshare.pid")" -x nginx || true)"
         [[ -n "$POD_PID" ]] && break
         sleep 0.05
     done
@@ -127,7 +141,7 @@ pod_down() {
     [[ -n "$OUTSIDE_PID" ]] && kill -KILL "$OUTSIDE_PID" 2>/dev/null
     wait 2>/dev/null || true
     if [[ -n "$WORK" ]]; then
-        umount "$WORK/merged" 2>/dev/null || umount -l "$WORK/merged" 2>/dev/null || true
+        umount "$WORK/rootfs" 2>/dev/null || umount -l "$WORK/rootfs" 2>/dev/null || true
         rm -rf "$WORK"
     fi
     local r d i
@@ -163,8 +177,8 @@ pod_exec_tty() {
     for r in $(cgroup_roots); do
         procs+=" $r/$CGROUP/cgroup.procs"
     done
-    env -i "${POD_ENV[@]}" TERM=xterm SHELL=/bin/sh script -q -e -c "for f in $procs; do echo \$\$ > \$f; done;
-        exec $RUNC --target $POD_PID --mount --uts --ipc --net --pid --root --wd -- $*" /dev/null
+    (cd / && exec 8>&- && exec env -i "${POD_ENV[@]}" TERM=xterm SHELL=/bin/sh script -q -e -c "for f in $procs; do echo \$\$ > \$f; done;
+        exec $RUNC --target $POD_PID --mount --uts --ipc --net --pid --root --wd -- $*" /dev/null)
 }
 
 # `kubectl exec -it POD -- CMD` with a person typing LINES into it, one a second.
@@ -187,12 +201,13 @@ pod_exec_typing() {   # pod_exec_typing CMD LINE...
 capture_start() {   # capture_start FILE
     local flags=(--snaplen 80)
     if "$CAPTURE" --help 2>&1 | grep -q -- '--cgroup'; then
-        flags+=(--cgroup "/$CGROUP" --container-meta "$WORK/container.json")
+        flags+=(--pod "$POD_NAMESPACE/$POD_NAME" --container-meta "$WORK/container.json")
     elif [[ "${SAKER_SAMPLES_WHOLE_NODE:-}" == 1 ]]; then
         log "WARNING: this saker-capture has no --cgroup: recording the whole machine (never commit this)"
     else
         die "$CAPTURE has no --cgroup option, so it would record the whole machine; build a newer one"
     fi
+    : > "$WORK/capture.log"
     "$CAPTURE" -w "$1" "${flags[@]}" 2>"$WORK/capture.log" &
     CAPTURE_PID=$!
     local i

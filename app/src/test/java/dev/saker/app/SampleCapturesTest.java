@@ -106,11 +106,16 @@ class SampleCapturesTest {
 
     @ParameterizedTest
     @MethodSource("samples")
-    void everyEventBelongsToThePodsContainer(String sample) {
-        // The captures are recorded with --cgroup: nothing of the recording machine may be in them.
-        CliRun r = CliRun.of("read", "-p", "%container.id", SampleCaptures.DIR.resolve(sample).toString());
+    void everyProcessInTheCaptureIsThePods(String sample) {
+        // Recorded with --pod: nothing of the recording machine may be in a sample. The only events
+        // outside the container are the exec launcher's last few syscalls between joining the cgroup
+        // and its execve, from a thread the capture has no process information for (as runc's are).
+        CliRun r = CliRun.of("read", "-p", "%container.id %proc.name", SampleCaptures.DIR.resolve(sample).toString());
         assertThat(r.exitCode()).isZero();
-        assertThat(new TreeSet<>(r.stdout().lines().toList())).containsExactly(CONTAINER_ID);
+        List<String> others = r.stdout().lines().filter(l -> !l.startsWith(CONTAINER_ID + " ")).toList();
+        assertThat(others).as("events outside the container").hasSizeLessThanOrEqualTo(8)
+                .allSatisfy(l -> assertThat(l).isEqualTo("host <NA>"));
+        assertThat(r.stdout().lines().count() - others.size()).as("events in the container").isGreaterThan(100);
     }
 
     @Test
