@@ -68,8 +68,8 @@ for s in "${WANTED[@]}"; do
 done
 
 [[ "$(id -u)" == 0 ]] || die "needs root (namespaces, cgroups, mounts and saker-capture's eBPF probes)"
-for tool in unshare nsenter script ip mount setpriv; do
-    command -v "$tool" >/dev/null 2>&1 || die "'$tool' not found (Debian packages util-linux, bsdutils, iproute2, mount)"
+for tool in unshare nsenter flock script ip mount pgrep; do
+    command -v "$tool" >/dev/null 2>&1 || die "'$tool' not found (Debian packages util-linux, bsdutils, iproute2, mount, procps)"
 done
 mkdir -p "$OUT" "$CACHE"
 OUT="$(cd "$OUT" && pwd)"

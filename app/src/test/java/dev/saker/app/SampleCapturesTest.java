@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -116,6 +117,21 @@ class SampleCapturesTest {
         assertThat(others).as("events outside the container").hasSizeLessThanOrEqualTo(8)
                 .allSatisfy(l -> assertThat(l).isEqualTo("host <NA>"));
         assertThat(r.stdout().lines().count() - others.size()).as("events in the container").isGreaterThan(100);
+    }
+
+    @Test
+    void theQuickStartCommandShowsTheTutorialsAlertsWithThePod() {
+        // README's first command: `./saker scan sample-captures/tutorial.scap`, the starter rules
+        Assumptions.assumeTrue(ScanCommand.falcoDefaultPaths().isEmpty(), "Falco's rules are installed in /etc/falco");
+        CliRun r = CliRun.of("scan", SampleCaptures.DIR.resolve("tutorial.scap").toString());
+        assertThat(r.exitCode()).isZero();
+        List<String> alerts = r.stdout().lines().toList();
+        assertThat(alerts).hasSize(4).allSatisfy(a -> assertThat(a)
+                .contains("container_id=67c3ee120817 image=docker.io/library/nginx:1.19 k8s_ns=default k8s_pod=nginx-7c5ddbdf54-q7rwm"));
+        assertThat(alerts.get(0)).contains("Notice Shell spawned in a container (user=root shell=bash command=bash parent=runc");
+        assertThat(alerts.get(1)).contains("Error Package manager launched in a container (user=root command=apt update parent=bash");
+        assertThat(alerts.get(3)).contains("Notice Network tool launched in a container (user=root command=curl https://google.com");
+        assertThat(r.stderr()).contains("Events detected: 4");
     }
 
     @Test
