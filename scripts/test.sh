@@ -20,7 +20,7 @@ REQUIREMENTS=(
     "libbpf-dev|test -f /usr/include/bpf/libbpf.h"
     "zlib1g-dev|test -f /usr/include/zlib.h"
     "libelf-dev|test -f /usr/include/libelf.h"
-    "util-linux|command -v setpriv"   # the capture workload's setuid step
+    "util-linux|command -v setpriv && command -v unshare"   # the workload's setuid step; the Pod test's namespaces
     "strace|command -v strace"        # the capture workload's ptrace step
     # sample-captures/record.sh (SampleRecordingTest re-records the tutorial): the Pod-shaped sandbox
     "debootstrap|command -v debootstrap || test -x /usr/sbin/debootstrap" # its Debian root file system (cached in /var/cache/saker-samples)

@@ -2,12 +2,15 @@
 #include "cgroup_target.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
+#include <unistd.h>
 
 #include <bpf/btf.h>
 
@@ -167,6 +170,9 @@ static int on_find(const char *p, const struct stat *st, int flag, struct FTW *f
 {
 	if (flag != FTW_D)
 		return 0;
+	/* CRI-O's monitor of a container is named after it too (crio-conmon-<id>.scope): not the container */
+	if (strncmp(p + ftw->base, "crio-conmon-", 12) == 0)
+		return 0;
 	for (int i = 0; i < find_n; i++) {
 		if (!strstr(p + ftw->base, find_needles[i]))
 			continue;
@@ -242,4 +248,18 @@ int cgroup_target_holds_pid(const struct cgroup_target *t, long pid)
 	}
 	fclose(f);
 	return inside;
+}
+
+void cgroup_join_node_namespace(void)
+{
+	struct stat node, self;
+	if (stat("/proc/1/ns/cgroup", &node) != 0 || stat("/proc/self/ns/cgroup", &self) != 0 ||
+	    (node.st_dev == self.st_dev && node.st_ino == self.st_ino))
+		return;
+	int fd = open("/proc/1/ns/cgroup", O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || setns(fd, CLONE_NEWCGROUP) != 0)
+		fprintf(stderr, "saker-capture: warning: cannot join the cgroup namespace of pid 1 (%s): cgroup paths "
+		                "are relative to this container's\n", strerror(errno));
+	if (fd >= 0)
+		close(fd);
 }

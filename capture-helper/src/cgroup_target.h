@@ -25,4 +25,8 @@ int cgroup_target_find(const char *const *needles, int n, const char *what, stru
 int cgroup_target_holds_pid(const struct cgroup_target *t, long pid);
 /* Calls fn for the name of every directory at or below the target (to find the containers in it). */
 void cgroup_target_each_dir(const struct cgroup_target *t, void (*fn)(const char *name, void *ctx), void *ctx);
+/* In a pod with the node's pid namespace (a DaemonSet with hostPID), cgroup paths in /proc and in
+ * mountinfo are relative to the pod's own cgroup namespace; joining pid 1's makes them the node's,
+ * as the container runtime and the kubelet name them. Nothing happens when they are the same. */
+void cgroup_join_node_namespace(void);
 #endif

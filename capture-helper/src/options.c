@@ -14,7 +14,7 @@ void options_usage(FILE *f)
 	        "usage: saker-capture -w FILE|- [--gzip] [--duration SECONDS] [--events N] [--snaplen BYTES]\n"
 	        "                     [--buffer-kb KB]   (ring buffer size, a power of two; default 8192)\n"
 	        "                     [--cgroup PATH | --container ID | --pod NAMESPACE/NAME]\n"
-	        "                     [--container-meta FILE]\n"
+	        "                     [--container-meta FILE] [-C MB] [-G SECONDS] [-W COUNT] [--control-fd N|OUT,IN]\n"
 	        "Records every syscall of this machine into a libscap (.scap) capture until SIGINT/SIGTERM,\n"
 	        "the duration or the event count is reached. Needs root (CAP_BPF, CAP_PERFMON, CAP_SYS_ADMIN).\n"
 	        "  --cgroup PATH     only processes in this cgroup or below it: a directory under /sys/fs/cgroup,\n"
@@ -22,7 +22,12 @@ void options_usage(FILE *f)
 	        "  --container ID    only the container whose cgroup's name contains ID (12 to 64 hex digits)\n"
 	        "  --pod NS/NAME     only the pod's containers, found by the pod uid in the container metadata\n"
 	        "  --container-meta FILE  container names, images and labels (JSON, see capture-helper/README.md);\n"
-	        "                    crictl, when installed, is asked too\n");
+	        "                    crictl, when installed, is asked too\n"
+	        "  -C MB             start a new file once one holds MB million bytes (before compression)\n"
+	        "  -G SECONDS        start a new file every SECONDS\n"
+	        "  -W COUNT          with -C or -G: keep the last COUNT files, removing older ones\n"
+	        "                    (files: FILE, then FILE with -1, -2... before its first '.': trace-1.scap)\n"
+	        "  --control-fd N|OUT,IN  report to and take stop requests from the launcher (capture-helper/PROTOCOL.md)\n");
 }
 
 static int bad(const char *flag, const char *want, const char *arg, int *exit_code)
@@ -48,11 +53,12 @@ int options_parse(int argc, char **argv, struct options *o, int *exit_code)
 		{ "container", required_argument, NULL, 'c' },
 		{ "pod", required_argument, NULL, 'p' },
 		{ "container-meta", required_argument, NULL, 'm' },
+		{ "control-fd", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
 	int c;
-	while ((c = getopt_long(argc, argv, "w:zd:n:s:b:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "w:zd:n:s:b:C:G:W:h", opts, NULL)) != -1) {
 		char *end = NULL;
 		switch (c) {
 		case 'w': o->path = optarg; break;
@@ -88,6 +94,26 @@ int options_parse(int argc, char **argv, struct options *o, int *exit_code)
 			break;
 		case 'p': o->pod = optarg; break;
 		case 'm': o->container_meta = optarg; break;
+		case 'f': o->control = optarg; break;
+		case 'C': {
+			unsigned long long mb = strtoull(optarg, &end, 10);
+			if (*end || mb == 0 || mb > 1000000000ULL)
+				return bad("-C", "a positive number of megabytes (10^6 bytes)", optarg, exit_code);
+			o->rotate_bytes = mb * 1000000ULL;
+			break;
+		}
+		case 'G':
+			o->rotate_seconds = strtod(optarg, &end);
+			if (*end || !(o->rotate_seconds > 0) || o->rotate_seconds > 1e9)
+				return bad("-G", "a positive number of seconds", optarg, exit_code);
+			break;
+		case 'W': {
+			unsigned long w = strtoul(optarg, &end, 10);
+			if (*end || w == 0 || w > 1000000)
+				return bad("-W", "a file count from 1 to 1000000", optarg, exit_code);
+			o->max_files = (unsigned int)w;
+			break;
+		}
 		case 'h': options_usage(stdout); *exit_code = 0; return 1;
 		default: options_usage(stderr); *exit_code = 2; return 1;
 		}
@@ -98,6 +124,16 @@ int options_parse(int argc, char **argv, struct options *o, int *exit_code)
 		else
 			fprintf(stderr, "saker-capture: -w FILE (or -w - for stdout) is required\n");
 		options_usage(stderr);
+		*exit_code = 2;
+		return 1;
+	}
+	if (o->max_files && !o->rotate_bytes && !o->rotate_seconds) {
+		fprintf(stderr, "saker-capture: -W needs -C or -G (it counts rotated files)\n");
+		*exit_code = 2;
+		return 1;
+	}
+	if ((o->rotate_bytes || o->rotate_seconds) && strcmp(o->path, "-") == 0) {
+		fprintf(stderr, "saker-capture: -C and -G rotate files; they cannot be used with -w - (stdout)\n");
 		*exit_code = 2;
 		return 1;
 	}

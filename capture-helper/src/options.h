@@ -14,6 +14,10 @@ struct options {
 	const char *container;       /* --container ID */
 	const char *pod;             /* --pod NS/NAME */
 	const char *container_meta;  /* --container-meta FILE */
+	unsigned long long rotate_bytes; /* -C MB (10^6 bytes) */
+	double rotate_seconds;       /* -G SECONDS */
+	unsigned int max_files;      /* -W COUNT */
+	const char *control;         /* --control-fd N or OUT,IN */
 };
 
 /* 0 to go on, or the exit code (0 after --help, 2 after a bad flag, with the reason printed). */

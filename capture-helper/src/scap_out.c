@@ -116,6 +116,11 @@ int scap_flush(struct scap_out *o)
 	return rc;
 }
 
+unsigned long long scap_out_size(const struct scap_out *o)
+{
+	return o->committed + o->used;
+}
+
 int scap_out_failed(const struct scap_out *o)
 {
 	return o->failed;

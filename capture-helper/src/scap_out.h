@@ -10,6 +10,8 @@ struct scap_out;
 struct scap_out *scap_out_open(const char *path, int gzip, char *err, size_t errlen);
 int scap_out_close(struct scap_out *o);
 int scap_out_failed(const struct scap_out *o);
+/* Bytes of capture written so far, buffered ones included (before compression). */
+unsigned long long scap_out_size(const struct scap_out *o);
 
 /* A block under construction: append fields, then finish (padding, lengths, trailer). */
 struct block {

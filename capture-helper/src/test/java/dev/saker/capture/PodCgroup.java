@@ -46,6 +46,7 @@ final class PodCgroup implements AutoCloseable {
         PodCgroup pod = new PodCgroup(System.nanoTime());
         try {
             pod.mkdirs(pod.v2Dir);
+            pod.delegateControllers(mountOf("cgroup2", null));
             Path cpu = mountOf("cgroup", "cpu");
             if (cpu != null) {
                 pod.mkdirs(cpu.resolve(pod.relPath.substring(1)));
@@ -57,6 +58,24 @@ final class PodCgroup implements AutoCloseable {
             Assumptions.assumeTrue(false, reason);
         }
         return pod;
+    }
+
+    /**
+     * On cgroup v2 the probe reports, per controller, the nearest cgroup with that controller enabled:
+     * enabling at every level the kubelet would (what the root already hands down) makes that the
+     * container's own cgroup, as on a real node. The root itself is left as it is.
+     */
+    private void delegateControllers(Path v2Root) throws IOException {
+        List<String> offered = List.of(Files.readString(v2Root.resolve("cgroup.subtree_control")).trim().split("\\s+"));
+        List<String> wanted = offered.stream().filter(c -> List.of("cpuset", "cpu", "io", "memory", "pids").contains(c))
+                .toList();
+        for (Path p : made) {
+            if (p.startsWith(v2Root) && !p.equals(v2Dir)) {
+                for (String c : wanted) {
+                    Files.writeString(p.resolve("cgroup.subtree_control"), "+" + c);
+                }
+            }
+        }
     }
 
     /** The mount point of cgroup v2, or of the v1 hierarchy holding this controller. */
@@ -113,7 +132,17 @@ final class PodCgroup implements AutoCloseable {
             killAll(leaf);
         }
         for (int i = made.size() - 1; i >= 0; i--) {
-            removeDir(made.get(i));
+            Path p = made.get(i);
+            if (p.getFileName().toString().contains(podUid.replace('-', '_')) || leaves.contains(p)) {
+                removeDir(p);
+            } else {
+                // kubepods.slice and the QoS slice may meanwhile hold another test's pod: theirs to remove then
+                try {
+                    Files.deleteIfExists(p);
+                } catch (FileSystemException e) {
+                    System.out.println("left " + p + " in place: " + e.getMessage());
+                }
+            }
         }
     }
 
