@@ -21,7 +21,8 @@ import java.util.Set;
  * priority) and groups the detections by rule, with the key fields of each alert's event.
  */
 final class SampleCaptures {
-    static final Path DIR = Path.of("..", "sample-captures").toAbsolutePath().normalize();
+    /** sample-captures/, or -Dsaker.samples.dir (a re-recording to review, with a copy of the manifest). */
+    static final Path DIR = Path.of(System.getProperty("saker.samples.dir", "../sample-captures")).toAbsolutePath().normalize();
     static final List<String> KEY_FIELDS = List.of("proc.cmdline", "container.id", "k8s.pod.name", "k8s.ns.name");
 
     private SampleCaptures() {

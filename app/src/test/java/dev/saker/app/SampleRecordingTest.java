@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SampleRecordingTest {
-    static final Path RECORD = SampleCaptures.DIR.resolve("record.sh");
+    static final Path RECORD = Path.of("..", "sample-captures", "record.sh").toAbsolutePath().normalize();
     static final long TIMEOUT_MINUTES = 10;
 
     Path fresh;
