@@ -15,12 +15,12 @@
 #
 # `kubectl exec -it POD -- CMD` is reproduced as containerd's runc does it: a new process joins the
 # container's cgroup, enters its namespaces and root, and starts CMD with a terminal. The entering
-# program is util-linux's nsenter installed (outside the repository) under the name `runc`, so the
-# process tree recorded is the one a node shows: CMD's parent is `runc`.
+# program is util-linux's nsenter copied to /run/saker-samples/bin/runc, so the process tree recorded
+# is the one a node shows: CMD's parent is `runc`.
 #
-# saker-capture records only the Pod's cgroup (--pod, found through the metadata), so nothing of this machine outside
-# the sandbox (its processes, command lines, environment) gets into a capture. The ids are fixed, so
-# every re-recording carries the same metadata.
+# saker-capture records only the Pod's cgroup (--pod, found through the metadata), so nothing of this
+# machine outside the sandbox (its processes, command lines, environment) gets into a capture. The ids
+# are fixed, so every re-recording carries the same metadata.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
@@ -95,10 +95,14 @@ if [[ ! -x "$RUNC" ]] || ! cmp -s "$RUNC" "$(command -v nsenter)"; then
     mkdir -p "$(dirname "$RUNC")"
     cp "$(command -v nsenter)" "$RUNC"
 fi
-if [[ ! -x "$CAPTURE" ]]; then
-    log "building saker-capture"
+if [[ -z "${SAKER_CAPTURE:-}" ]]; then
+    # make is incremental: this rebuilds only what changed since the last build
     make -s -C "$ROOT/capture-helper" >&2 || die "cannot build saker-capture (see capture-helper/Makefile)"
 fi
+[[ -x "$CAPTURE" ]] || die "no saker-capture at $CAPTURE"
+# A stop by signal still takes the sandbox down (the EXIT trap of record_scenario).
+trap 'exit 143' TERM
+trap 'exit 130' INT
 
 source "$HERE/sandbox.sh"
 source "$HERE/scenarios.sh"

@@ -89,9 +89,13 @@ pod_up() {
     printf '<!DOCTYPE html>\n<html><body><h1>Welcome to nginx!</h1></body></html>\n' > "$m/var/www/html/index.html"
     write_container_meta "$WORK/container.json"
 
-    local r
+    local r pid
     for r in $(cgroup_roots); do
         make_cgroup "$r"
+        # what an interrupted recording left behind would be recorded with the new one
+        for pid in $(cat "$r/$CGROUP/cgroup.procs"); do
+            kill -KILL "$pid" 2>/dev/null || true
+        done
     done
 
     unshare --net sleep 100000 &
