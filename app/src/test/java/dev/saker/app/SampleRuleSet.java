@@ -13,9 +13,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The rule sets the sample captures are judged by, loaded as Falco (and `saker scan`) would load them.
@@ -91,9 +94,15 @@ enum SampleRuleSet {
         if (judgedFrom != null) {
             Set<String> fromValues = new TreeSet<>();
             for (RulesSource s : judgedFrom) {
-                // the values file alone does not compile (no spawned_process): its rule names come from the text
-                s.content().lines().filter(l -> l.strip().startsWith("- rule:"))
-                        .forEach(l -> fromValues.add(l.strip().substring("- rule:".length()).strip()));
+                // the values file alone does not compile (no spawned_process): its rule names come from its YAML
+                Object items = new Yaml(new LoaderOptions()).load(s.content());
+                if (items instanceof List<?> list) {
+                    for (Object item : list) {
+                        if (item instanceof Map<?, ?> m && m.get("rule") != null) {
+                            fromValues.add(m.get("rule").toString());
+                        }
+                    }
+                }
             }
             judged = fromValues;
         }
