@@ -8,9 +8,10 @@
 /* Set by the helper before loading. */
 const volatile __u64 target_cgroup_id = 0; /* 0: no filter, the whole machine */
 const volatile __s32 target_subsys = -1;   /* -1: cgroup v2 (the default hierarchy); else a v1 controller's id */
-const volatile __u32 target_depth = 0;     /* the target's depth below its hierarchy's root */
 
-/* A task may sit this many levels below the target (nested cgroups inside a container). */
+/* A task may sit this many levels below the target (nested cgroups inside a container). The target's
+ * own level is not used to shorten the walk: the helper may see the tree from inside a cgroup
+ * namespace, where it cannot tell the target's level. */
 #define MAX_CGROUP_BELOW_TARGET 16
 
 static __always_inline struct kernfs_node *kn_parent(struct kernfs_node *kn)
@@ -31,19 +32,12 @@ static __always_inline int in_target_cgroup(void)
 		cg = BPF_CORE_READ(task, cgroups, dfl_cgrp);
 	else
 		cg = BPF_CORE_READ(task, cgroups, subsys[target_subsys & 63], cgroup);
-	if (!cg)
-		return 0;
-	/* Climb to the target's depth and compare once: a shallower task cannot be inside. */
-	int level = BPF_CORE_READ(cg, level);
-	if (level < (int)target_depth)
-		return 0;
-	struct kernfs_node *kn = BPF_CORE_READ(cg, kn);
-	for (int i = 0; i < MAX_CGROUP_BELOW_TARGET; i++) {
-		if (!kn || level <= (int)target_depth)
-			break;
+	struct kernfs_node *kn = cg ? BPF_CORE_READ(cg, kn) : NULL;
+	for (int i = 0; i <= MAX_CGROUP_BELOW_TARGET && kn; i++) {
+		if (BPF_CORE_READ(kn, id) == target_cgroup_id)
+			return 1;
 		kn = kn_parent(kn);
-		level--;
 	}
-	return kn && level == (int)target_depth && BPF_CORE_READ(kn, id) == target_cgroup_id;
+	return 0;
 }
 #endif

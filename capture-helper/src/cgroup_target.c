@@ -102,10 +102,13 @@ static int fill(struct cgroup_target *t, const struct hierarchy *h, const char *
 		snprintf(t->rel, sizeof(t->rel), "/");
 	snprintf(t->controller, sizeof(t->controller), "%s", h->controller);
 	t->id = (unsigned long long)st.st_ino;
-	t->depth = 0;
-	for (const char *p = t->rel; *p; p++)
-		if (*p == '/' && p[1] && p[1] != '/')
-			t->depth++;
+	/* Seen from a cgroup namespace that does not hold it, the target's path starts with "/..", and the
+	 * processes' paths in /proc cannot be compared with it. */
+	if (strncmp(t->rel, "/..", 3) == 0) {
+		snprintf(err, errlen, "%s is outside this process's cgroup namespace (it reads as %s): run saker-capture "
+		                      "in the node's cgroup namespace (in a pod: hostPID, so it can join pid 1's)", dir, t->rel);
+		return -1;
+	}
 	t->subsys_id = -1;
 	if (h->controller[0] && (t->subsys_id = subsys_id_of(h->controller)) < 0) {
 		snprintf(err, errlen, "%s: the kernel's BTF does not name the cgroup v1 controller '%s'", dir, h->controller);

@@ -11,7 +11,6 @@ struct cgroup_target {
 	char controller[32];    /* "" for cgroup v2; the v1 controller whose hierarchy it is in, e.g. "cpu" */
 	int subsys_id;          /* -1 for cgroup v2; the kernel's id of that v1 controller */
 	unsigned long long id;  /* kernfs node id (the directory's inode number) */
-	unsigned int depth;     /* levels below the hierarchy's root */
 };
 
 /* PATH is a cgroup directory (/sys/fs/cgroup/...) or a path inside a hierarchy as /proc/PID/cgroup

@@ -30,6 +30,10 @@
 #define FLUSH_INTERVAL_NS 200000000ULL
 #define COUNTS_INTERVAL_NS 1000000000ULL
 #define POLL_TIMEOUT_MS 20
+/* A drain hands control back to the main loop this often (stop requests, rotation by time, flushes):
+ * under a storm the ring buffer never empties, and a drain would otherwise never end. */
+#define DRAIN_SLICE_NS 100000000ULL
+#define DRAIN_YIELD (-ECANCELED)
 #define PPME_DROP_E 148
 #define PPME_DROP_X 149
 
@@ -41,6 +45,9 @@ struct run {
 	unsigned long long written;
 	unsigned long long max_events;
 	int failed;      /* writing or rotating failed: the message is in err */
+	int final_drain; /* the probes are detached: drain everything that is left */
+	unsigned long long drain_until;
+	unsigned int since_clock;
 	char err[PATH_MAX + 512];
 };
 
@@ -77,6 +84,13 @@ static int rotate(struct run *r)
 	return 0;
 }
 
+static unsigned long long ns_of(clockid_t c)
+{
+	struct timespec ts;
+	clock_gettime(c, &ts);
+	return (unsigned long long)ts.tv_sec * 1000000000ULL + (unsigned long long)ts.tv_nsec;
+}
+
 static int on_event(void *ctx, void *data, size_t size)
 {
 	struct run *r = ctx;
@@ -101,14 +115,16 @@ static int on_event(void *ctx, void *data, size_t size)
 	r->written++;
 	if (r->max_events && r->written >= r->max_events)
 		stop_requested = 1;
+	if (r->final_drain)
+		return 0;
+	if (stop_requested)
+		return DRAIN_YIELD;
+	if (++r->since_clock >= 1024) {
+		r->since_clock = 0;
+		if (ns_of(CLOCK_MONOTONIC) >= r->drain_until)
+			return DRAIN_YIELD;
+	}
 	return 0;
-}
-
-static unsigned long long ns_of(clockid_t c)
-{
-	struct timespec ts;
-	clock_gettime(c, &ts);
-	return (unsigned long long)ts.tv_sec * 1000000000ULL + (unsigned long long)ts.tv_nsec;
 }
 
 /* The probe's counters, summed over CPUs, with the drops per CPU as text. */
@@ -229,7 +245,6 @@ static struct saker_bpf *load_probe(const struct options *opt, const struct cgro
 	if (target) {
 		skel->rodata->target_cgroup_id = target->id;
 		skel->rodata->target_subsys = target->subsys_id;
-		skel->rodata->target_depth = target->depth;
 	}
 	int rc;
 	if (bpf_map__set_max_entries(skel->maps.events, (unsigned int)(opt->buffer_kb * 1024))) {
@@ -321,9 +336,12 @@ int main(int argc, char **argv)
 	struct counts counts;
 	while (!stop_requested && !run.failed) {
 		/* The probe wakes us only for batches; whatever is waiting is drained after each timeout. */
+		run.drain_until = ns_of(CLOCK_MONOTONIC) + DRAIN_SLICE_NS;
 		int n = ring_buffer__poll(rb, POLL_TIMEOUT_MS);
-		if (n >= 0 && !run.failed)
+		if (n >= 0 && !run.failed && !stop_requested)
 			n = ring_buffer__consume(rb);
+		if (n == DRAIN_YIELD)
+			n = 0;
 		if (n < 0 && n != -EINTR && !run.failed) {
 			snprintf(run.err, sizeof(run.err), "ring buffer poll failed: %s", strerror(-n));
 			run.failed = 1;
@@ -356,6 +374,7 @@ int main(int argc, char **argv)
 	bpf_link__destroy(skel->links.saker_sys_enter);
 	bpf_link__destroy(skel->links.saker_sched_process_exit);
 	skel->links.saker_sys_exit = skel->links.saker_sys_enter = skel->links.saker_sched_process_exit = NULL;
+	run.final_drain = 1;
 	if (!run.failed)
 		ring_buffer__consume(rb);
 	int have_counts = read_counts(skel, ncpus, &counts) == 0;

@@ -116,6 +116,26 @@ class RotationTest {
     }
 
     @Test
+    void sigtermInTheMiddleOfARotationStormStopsPromptly() throws Exception {
+        Path file = dir.resolve("storm.scap");
+        Process dd = new ProcessBuilder("dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=50000000", "status=none")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try (CaptureRun run = CaptureRun.start(List.of("-w", file.toString(), "-C", "1", "-W", "2",
+                "--duration", "120"), ProcessBuilder.Redirect.DISCARD)) {
+            Thread.sleep(1500); // rotating, with the ring buffer never empty
+            long asked = System.nanoTime();
+            assertThat(run.stop()).as(run.stderr()).isZero();
+            // a drain yields to the main loop every 100 ms; the final drain writes at most one buffer
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - asked)).as(run.stderr()).isLessThan(15);
+        } finally {
+            dd.destroyForcibly();
+        }
+        for (Path p : files("storm")) {
+            assertThat(contents(p).processes()).as(p.toString()).isNotEmpty();
+        }
+    }
+
+    @Test
     void timeRotationStartsAFileEverySecond() throws Exception {
         Path file = dir.resolve("timed.scap.gz");
         try (CaptureRun run = CaptureRun.start(List.of("-w", file.toString(), "--gzip", "-G", "1",
