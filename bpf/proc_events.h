@@ -15,7 +15,7 @@ static __always_inline void emit_execve(__u16 type, __s64 ret, struct pt_regs *r
 	push_exe_args(&e, task);
 	push_proc_common(&e, task, pid_tgid);
 	push_env(&e, task);
-	push_u32(&e, 0); /* tty */
+	push_u32(&e, task_tty(task));
 	struct task_struct *leader = BPF_CORE_READ(task, group_leader);
 	struct pid *pgrp = BPF_CORE_READ(leader, signal, pids[PIDTYPE_PGID]);
 	push_s64(&e, vnr(pgrp)); /* vpgid */

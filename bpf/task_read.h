@@ -41,6 +41,22 @@ static __always_inline __u32 encode_dev(__u32 dev)
 	return (minor & 0xff) | (major << 8) | ((minor & ~0xffU) << 12);
 }
 
+/* The controlling terminal as the tty parameter of execve reports it (0 for none): the device number
+ * of the terminal, encoded as encode_dev does. Shells with a terminal are what "Terminal shell in
+ * container" looks for. */
+static __always_inline __u32 task_tty(struct task_struct *task)
+{
+	struct tty_struct *tty = BPF_CORE_READ(task, signal, tty);
+	if (!tty)
+		return 0;
+	struct tty_driver *driver = BPF_CORE_READ(tty, driver);
+	if (!driver)
+		return 0;
+	__u32 major = (__u32)BPF_CORE_READ(driver, major);
+	__u32 minor = (__u32)BPF_CORE_READ(driver, minor_start) + (__u32)BPF_CORE_READ(tty, index);
+	return encode_dev((major << 20) | minor);
+}
+
 static __always_inline void file_dev_ino(struct file *f, __u32 *dev, __u64 *ino)
 {
 	*dev = 0;

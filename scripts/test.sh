@@ -26,6 +26,12 @@ REQUIREMENTS=(
     # fontconfig and freetype, and needs a font; no display, no GTK
     "libpangoft2-1.0-0|"
     "fonts-dejavu-core|"
+    # sample-captures/record.sh (SampleRecordingTest re-records the tutorial): the Pod-shaped sandbox
+    "debootstrap|command -v debootstrap || test -x /usr/sbin/debootstrap" # its Debian root file system (cached in /var/cache/saker-samples)
+    "iproute2|command -v ip || test -x /usr/sbin/ip || test -x /sbin/ip" # the Pod's veth
+    "bsdutils|command -v script"           # the terminal of `kubectl exec -it`
+    "procps|command -v pgrep"
+    "mount|command -v mount"
 )
 
 log() { echo "test.sh: $*" >&2; }

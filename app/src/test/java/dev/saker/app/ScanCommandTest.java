@@ -68,7 +68,7 @@ class ScanCommandTest {
         Files.writeString(rules, ScanCommand.starter().content());
         CliRun r = CliRun.of("scan", "-r", rules.toString(), legacy("trace_files/cat_write.scap").toString());
         assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertThat(r.stderr()).contains("5 rules running");
+        assertThat(r.stderr()).contains("9 rules running");
     }
 
     @Test
