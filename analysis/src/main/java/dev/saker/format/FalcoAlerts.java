@@ -25,24 +25,49 @@ import java.util.TreeMap;
  * {@code time_format_iso_8601}, {@code evt.time.iso8601} (UTC, {@code +0000}), and the JSON alert with
  * nlohmann's sorted keys: hostname, output, output_fields (each %field by name, typed; the prefix time
  * field as nanoseconds; fields under transformers left out), priority, rule, source, tags (sorted), time.
+ * With suggested output (Falco's default {@code append_output: [suggested_output: true]}), each syscall
+ * rule's output gets the fields the container plugin suggests appended as {@code name_with_underscores=%name},
+ * so every alert says which container and Pod it came from.
  */
 public final class FalcoAlerts implements OutputRenderer {
+    /** The container plugin's suggested output fields, in its order. */
+    static final List<String> SUGGESTED_FIELDS = List.of("container.id", "container.name",
+            "container.image.repository", "container.image.tag", "k8s.pod.name", "k8s.ns.name");
+    private static final String SUGGESTED_FORMAT = suggestedFormat();
+
     private final FieldRegistry registry;
     private final boolean iso8601;
+    private final boolean suggestedOutput;
     private final Map<String, FieldFormat> formats = new HashMap<>();
 
-    public FalcoAlerts(FieldRegistry registry, boolean iso8601) {
+    public FalcoAlerts(FieldRegistry registry, boolean iso8601, boolean suggestedOutput) {
         this.registry = registry;
         this.iso8601 = iso8601;
+        this.suggestedOutput = suggestedOutput;
     }
 
+    /** Alerts with the rules' outputs as written (Falco without append_output, as before 0.41). */
     public FalcoAlerts(boolean iso8601) {
-        this(RenderedFields.registry(), iso8601);
+        this(RenderedFields.registry(), iso8601, false);
+    }
+
+    /** Alerts as current Falco prints them by default: suggested output fields appended. */
+    public static FalcoAlerts withSuggestedOutput(boolean iso8601) {
+        return new FalcoAlerts(RenderedFields.registry(), iso8601, true);
+    }
+
+    private static String suggestedFormat() {
+        StringBuilder b = new StringBuilder();
+        for (String f : SUGGESTED_FIELDS) {
+            b.append(' ').append(f.replace('.', '_')).append("=%").append(f);
+        }
+        return b.toString();
     }
 
     @Override
     public Rendered render(CompiledRule rule, EventContext ctx) {
-        String output = rule.output() == null ? "" : rule.output();
+        String written = rule.output() == null ? "" : rule.output();
+        String output = suggestedOutput && "syscall".equals(rule.source()) ? written + SUGGESTED_FORMAT : written;
         FieldFormat f = formats.computeIfAbsent(rule.name() + "\u0000" + output, k -> parse(output));
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put(iso8601 ? "evt.time.iso8601" : "evt.time", ctx.raw().ts());

@@ -46,7 +46,7 @@ public final class RuleRun {
         }
         Engine engine = new Engine(loader.rules());
         List<Detection> detections = new ArrayList<>();
-        FalcoAlerts alerts = new FalcoAlerts(false);
+        FalcoAlerts alerts = FalcoAlerts.withSuggestedOutput(false);
         boolean[] stopped = {false};
         try {
             engine.scan(capture, alerts, d -> {

@@ -64,6 +64,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--rule-matching", paramLabel = "first|all", description = "Falco's rule_matching (default first)")
     String ruleMatching = "first";
 
+    @Option(names = "--no-suggested-output", description = "print rule outputs as written, without the container"
+            + " and Pod fields current Falco appends (append_output: suggested_output)")
+    boolean noSuggestedOutput;
+
     @Option(names = "--raw-events", description = "evaluate every recorded event, old enter events included")
     boolean rawEvents;
 
@@ -127,7 +131,8 @@ final class ScanCommand implements Callable<Integer> {
             }
             Selection selection = new Selection(disabled, Set.copyOf(disabledTags), Set.copyOf(onlyTags), min);
             Engine engine = new Engine(loader.rules(), selection, matching, rawEvents);
-            FalcoAlerts alerts = new FalcoAlerts(iso8601);
+            FalcoAlerts alerts = noSuggestedOutput ? new FalcoAlerts(iso8601)
+                    : FalcoAlerts.withSuggestedOutput(iso8601);
             String hostname = json ? FalcoAlerts.hostname() : null;
             Map<String, Long> perRule = new LinkedHashMap<>();
             Map<Priority, Long> perPriority = new EnumMap<>(Priority.class);
