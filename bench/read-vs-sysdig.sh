@@ -26,39 +26,14 @@
 #
 # The machine is shared with whatever else runs on it: the ratio comes from interleaved runs, and the
 # CPU-time figures are printed too because they suffer less from other load than wall time does.
-set -euo pipefail
-
-ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/common.sh"
 EVENTS="${1:-5000000}"
 SMALL_EVENTS="${SMALL_EVENTS:-1000000}"
 REPS="${REPS:-3}"
-CONFORMANCE="${SAKER_CONFORMANCE:-$ROOT/../shared/conformance}"
-OUT="$ROOT/bench/out"
-SYSDIG="${SYSDIG:-sysdig}"
-TIME=/usr/bin/time
-
-log() { echo "bench: $*" >&2; }
-die() { log "$*"; exit 1; }
 
 [[ "$EVENTS" =~ ^[0-9]+$ ]] || die "EVENTS must be a number, got '$EVENTS'"
-[[ -d "$CONFORMANCE/captures" ]] || die "no conformance captures at $CONFORMANCE/captures (set SAKER_CONFORMANCE)"
-command -v "$SYSDIG" >/dev/null 2>&1 || die "sysdig is needed: apt-get install sysdig"
-if [[ ! -x "$TIME" ]]; then
-    [[ "$(id -u)" == 0 ]] || die "GNU time is needed: apt-get install time"
-    log "installing GNU time"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y time </dev/null >&2 || die "could not install time"
-fi
-
-# Build: ./saker builds the runnable jar when it is stale; the builder lives in the app's test classes.
-"$ROOT/saker" --help >/dev/null
-(cd "$ROOT" && mvn -q -B -pl app -am -DskipTests test-compile </dev/null 2>&1 | sed 's/\x1b\[0m//g' >&2) \
-    || die "build of the test classes failed"
-BUILDER_CP="$ROOT/app/target/test-classes:$ROOT/app/target/classes:$ROOT/analysis/target/classes"
-
-mkdir -p "$OUT"
-build_capture() {   # build_capture EVENTS FILE
-    java -cp "$BUILDER_CP" dev.saker.bench.BenchCaptureBuilder "$2" "$1" "$CONFORMANCE/captures"
-}
+need_tools
+build_bench_tools
 
 # measure FILE LABEL EVENTS: prints the summary lines; leaves both peak RSS figures (KB) in RSS_SAKER, RSS_SYSDIG.
 measure() {
@@ -110,8 +85,8 @@ measure() {
 
 LARGE="$OUT/bench-$EVENTS.scap"
 SMALL="$OUT/bench-$SMALL_EVENTS.scap"
-build_capture "$EVENTS" "$LARGE"
-build_capture "$SMALL_EVENTS" "$SMALL"
+bench_capture "$EVENTS" "$LARGE"
+bench_capture "$SMALL_EVENTS" "$SMALL"
 "$ROOT/saker" read -n 1 "$SMALL" >/dev/null   # fail early (and build) before the timed runs
 
 echo "== saker read vs sysdig -r ($(nproc) cores, $(date -u +%Y-%m-%d), $REPS interleaved runs each, load average $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -18,46 +18,22 @@
 # and prints for both the median wall and CPU time, events per second (events = event blocks in
 # the file) and the ratio saker/sysdig (the target of issue 3 is Saker with all rules >= 2x sysdig
 # with one). Both tools' match counts are printed once, untimed, so the work done is visible.
-set -euo pipefail
-
-ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/common.sh"
 EVENTS="${1:-5000000}"
 REPS="${REPS:-3}"
 RULE="${RULE:-Read sensitive file untrusted}"
-CONFORMANCE="${SAKER_CONFORMANCE:-$ROOT/../shared/conformance}"
-OUT="$ROOT/bench/out"
-SYSDIG="${SYSDIG:-sysdig}"
-TIME=/usr/bin/time
-
-log() { echo "bench: $*" >&2; }
-die() { log "$*"; exit 1; }
+RULES_DIR="$CONFORMANCE/rules-upstream/falco-rules-5.1.0"
 
 [[ "$EVENTS" =~ ^[0-9]+$ ]] || die "EVENTS must be a number, got '$EVENTS'"
-RULES_DIR="$CONFORMANCE/rules-upstream/falco-rules-5.1.0"
-[[ -d "$CONFORMANCE/captures" && -d "$RULES_DIR" ]] || die "no conformance material at $CONFORMANCE (set SAKER_CONFORMANCE)"
-command -v "$SYSDIG" >/dev/null 2>&1 || die "sysdig is needed: apt-get install sysdig"
-if [[ ! -x "$TIME" ]]; then
-    [[ "$(id -u)" == 0 ]] || die "GNU time is needed: apt-get install time"
-    log "installing GNU time"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y time </dev/null >&2 || die "could not install time"
-fi
+need_tools
+[[ -d "$RULES_DIR" ]] || die "no official rules at $RULES_DIR (set SAKER_CONFORMANCE)"
 RULE_FILES=("$RULES_DIR/falco_rules.yaml" "$RULES_DIR/falco-incubating_rules.yaml" "$RULES_DIR/falco-sandbox_rules.yaml")
 SCAN_ARGS=()
 for f in "${RULE_FILES[@]}"; do SCAN_ARGS+=(-r "$f"); done
 
-"$ROOT/saker" --help >/dev/null
-(cd "$ROOT" && mvn -q -B -pl app -am -DskipTests test-compile </dev/null 2>&1 | sed 's/\x1b\[0m//g' >&2) \
-    || die "build of the test classes failed"
-CP="$ROOT/app/target/test-classes:$ROOT/app/target/classes:$ROOT/analysis/target/classes"
-for jar in "$ROOT"/app/target/lib/*.jar; do CP="$CP:$jar"; done
-
-mkdir -p "$OUT"
+build_bench_tools
 FILE="$OUT/bench-$EVENTS.scap"
-if [[ -s "$FILE" ]]; then
-    log "reusing $FILE"
-else
-    java -cp "$CP" dev.saker.bench.BenchCaptureBuilder "$FILE" "$EVENTS" "$CONFORMANCE/captures"
-fi
+bench_capture "$EVENTS" "$FILE"
 
 FILTER="$(java -cp "$CP" dev.saker.bench.RuleCondition "$RULE" "${RULE_FILES[@]}")" || die "no condition for rule '$RULE'"
 log "sysdig filter (rule '$RULE', ${#FILTER} characters): ${FILTER:0:200}..."

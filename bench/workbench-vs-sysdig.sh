@@ -8,35 +8,15 @@
 #          bench/workbench-vs-sysdig.sh 1000000 "evt.type=open and fd.name contains /etc"
 # Needs:   what bench/read-vs-sysdig.sh needs (Java 17, Maven, sysdig, GNU time, the conformance captures).
 # The capture is generated into bench/out/ (git-ignored) by BenchCaptureBuilder, as read-vs-sysdig.sh does.
-set -euo pipefail
-
-ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/common.sh"
 EVENTS="${1:-5000000}"
 CONDITION="${2:-evt.type in (open, openat) and fd.name contains /etc}"
-CONFORMANCE="${SAKER_CONFORMANCE:-$ROOT/../shared/conformance}"
-OUT="$ROOT/bench/out"
-SYSDIG="${SYSDIG:-sysdig}"
-TIME=/usr/bin/time
-
-log() { echo "bench: $*" >&2; }
-die() { log "$*"; exit 1; }
 
 [[ "$EVENTS" =~ ^[0-9]+$ ]] || die "EVENTS must be a number, got '$EVENTS'"
-[[ -d "$CONFORMANCE/captures" ]] || die "no conformance captures at $CONFORMANCE/captures (set SAKER_CONFORMANCE)"
-command -v "$SYSDIG" >/dev/null 2>&1 || die "sysdig is needed: apt-get install sysdig"
-[[ -x "$TIME" ]] || die "GNU time is needed: apt-get install time"
-
-"$ROOT/saker" --help >/dev/null
-(cd "$ROOT" && mvn -q -B -pl app -am -DskipTests test-compile </dev/null 2>&1 | sed 's/\x1b\[0m//g' >&2) \
-    || die "build of the test classes failed"
-CP="$ROOT/app/target/test-classes:$ROOT/app/target/classes:$ROOT/analysis/target/classes"
-
-mkdir -p "$OUT"
+need_tools
+build_bench_tools
 FILE="$OUT/bench-$EVENTS.scap"
-if [[ ! -f "$FILE" ]]; then
-    log "generating $FILE"
-    java -cp "$CP" dev.saker.bench.BenchCaptureBuilder "$FILE" "$EVENTS" "$CONFORMANCE/captures" >&2
-fi
+bench_capture "$EVENTS" "$FILE"
 
 echo "== workbench index vs sysdig -r, $EVENTS events ($(du -m "$FILE" | cut -f1) MB), $(nproc) cores, $(date -u +%Y-%m-%d)"
 # the workbench's JVM settings are the launcher's (./saker): serial collector, small young generation

@@ -58,6 +58,13 @@ public final class JsonText {
         }
     }
 
+    /** The string as a JSON string literal, quotes included. */
+    public static String quoted(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2);
+        string(b, s);
+        return b.toString();
+    }
+
     static void string(StringBuilder b, String s) {
         b.append('"');
         for (int i = 0; i < s.length(); i++) {
