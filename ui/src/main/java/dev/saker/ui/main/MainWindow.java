@@ -9,6 +9,8 @@ import dev.saker.ui.filter.FilterBar;
 import dev.saker.ui.filter.FilterBarViewModel;
 import dev.saker.ui.processes.ProcessTreeView;
 import dev.saker.ui.rules.RulesTabs;
+import dev.saker.ui.stream.FdStreamView;
+import dev.saker.ui.stream.FdStreamViewModel;
 import dev.saker.ui.processes.ProcessTreeViewModel;
 import dev.saker.ui.timeline.TimelineView;
 import dev.saker.ui.timeline.TimelineViewModel;
@@ -59,6 +61,8 @@ public final class MainWindow {
     private final TimelineView timeline;
     private final DetailsView details;
     private final RulesTabs rulesTabs;
+    private final FdStreamView stream;
+    private final Tab streamTab;
     private Stage stage;
 
     public MainWindow(WorkbenchModel model) {
@@ -100,6 +104,26 @@ public final class MainWindow {
         acceptDroppedCaptures();
         rulesTabs = new RulesTabs(model);
         rulesTabs.tabs().forEach(this::addWorkspaceTab);
+        stream = new FdStreamView(new FdStreamViewModel(model));
+        streamTab = new Tab("Stream", stream.node());
+        streamTab.setId("streamTab");
+        streamTab.setClosable(false);
+        workspace.getTabs().add(1, streamTab);
+        javafx.scene.control.MenuItem follow = new javafx.scene.control.MenuItem("Follow fd stream");
+        follow.setId("followStreamContextItem");
+        follow.setOnAction(e -> followSelected());
+        events.node().getContextMenu().getItems().add(0, follow);
+    }
+
+    /** Follows the fd of the selected event into the Stream tab; false when it has no fd. */
+    public boolean followSelected() {
+        boolean ok = stream.viewModel().follow(model.selectedRowProperty().get());
+        if (ok) {
+            workspace.getSelectionModel().select(streamTab);
+        } else {
+            model.statusProperty().set("The selected event has no fd to follow");
+        }
+        return ok;
     }
 
     private MenuBar menuBar() {
@@ -121,7 +145,11 @@ public final class MainWindow {
         MenuItem addColumn = new MenuItem("_Add column...");
         addColumn.setId("addColumnMenuItem");
         addColumn.setOnAction(e -> events.askForColumn());
-        Menu view = new Menu("_View", null, addColumn);
+        MenuItem follow = new MenuItem("_Follow fd stream");
+        follow.setId("followStreamMenuItem");
+        follow.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+F"));
+        follow.setOnAction(e -> followSelected());
+        Menu view = new Menu("_View", null, addColumn, follow);
         MenuBar bar = new MenuBar(file, view);
         bar.setId("menuBar");
         return bar;
@@ -258,6 +286,10 @@ public final class MainWindow {
 
     public EventTableView events() {
         return events;
+    }
+
+    public FdStreamView stream() {
+        return stream;
     }
 
     public RulesTabs rulesTabs() {
