@@ -9,6 +9,8 @@ import dev.saker.ui.filter.FilterBar;
 import dev.saker.ui.filter.FilterBarViewModel;
 import dev.saker.ui.processes.ProcessTreeView;
 import dev.saker.ui.rules.RulesTabs;
+import dev.saker.ui.marks.MarksView;
+import dev.saker.ui.marks.MarksViewModel;
 import dev.saker.ui.stream.FdStreamView;
 import dev.saker.ui.stream.FdStreamViewModel;
 import dev.saker.ui.processes.ProcessTreeViewModel;
@@ -63,6 +65,7 @@ public final class MainWindow {
     private final RulesTabs rulesTabs;
     private final FdStreamView stream;
     private final Tab streamTab;
+    private final MarksView marks;
     private Stage stage;
 
     public MainWindow(WorkbenchModel model) {
@@ -113,6 +116,16 @@ public final class MainWindow {
         follow.setId("followStreamContextItem");
         follow.setOnAction(e -> followSelected());
         events.node().getContextMenu().getItems().add(0, follow);
+        marks = new MarksView(new MarksViewModel(model));
+        Tab marksTab = new Tab("Marks", marks.node());
+        marksTab.setId("marksTab");
+        marksTab.setClosable(false);
+        addSideTab(marksTab);
+        events.setRowMarker(marks.viewModel()::isMarked);
+        marks.viewModel().marks().addListener((javafx.collections.ListChangeListener<dev.saker.index.EventMarks.Mark>) c -> events.refreshRows());
+        javafx.scene.control.MenuItem mark = new javafx.scene.control.MenuItem("Mark / unmark");
+        mark.setOnAction(e -> this.marks.viewModel().toggleSelected());
+        events.node().getContextMenu().getItems().add(1, mark);
     }
 
     /** Follows the fd of the selected event into the Stream tab; false when it has no fd. */
@@ -149,7 +162,18 @@ public final class MainWindow {
         follow.setId("followStreamMenuItem");
         follow.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+F"));
         follow.setOnAction(e -> followSelected());
-        Menu view = new Menu("_View", null, addColumn, follow);
+        MenuItem mark = new MenuItem("_Mark / unmark event");
+        mark.setId("markMenuItem");
+        mark.setAccelerator(KeyCombination.keyCombination("Shortcut+M"));
+        mark.setOnAction(e -> this.marks.viewModel().toggleSelected());
+        MenuItem nextMark = new MenuItem("_Next mark");
+        nextMark.setAccelerator(KeyCombination.keyCombination("Shortcut+Period"));
+        nextMark.setOnAction(e -> this.marks.viewModel().step(true));
+        MenuItem previousMark = new MenuItem("_Previous mark");
+        previousMark.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
+        previousMark.setOnAction(e -> this.marks.viewModel().step(false));
+        Menu view = new Menu("_View", null, addColumn, follow, new javafx.scene.control.SeparatorMenuItem(),
+                mark, nextMark, previousMark);
         MenuBar bar = new MenuBar(file, view);
         bar.setId("menuBar");
         return bar;
@@ -286,6 +310,10 @@ public final class MainWindow {
 
     public EventTableView events() {
         return events;
+    }
+
+    public MarksView marks() {
+        return marks;
     }
 
     public FdStreamView stream() {

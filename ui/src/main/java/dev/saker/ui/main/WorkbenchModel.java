@@ -56,13 +56,26 @@ public final class WorkbenchModel {
     private final AtomicLong ruleGeneration = new AtomicLong();
     private AtomicBoolean cancelOpen = new AtomicBoolean();
 
+    // where a capture's marks are saved; null keeps them for the session only (tests: captures are shared)
+    private java.util.function.Function<Path, Path> marksSidecar;
+
     public WorkbenchModel(TaskRunner tasks) {
         this(tasks, RecentFiles.standard());
+        marksSidecar = dev.saker.index.EventMarks::sidecarOf;
     }
 
     public WorkbenchModel(TaskRunner tasks, RecentFiles recent) {
         this.tasks = tasks;
         this.recent = recent;
+    }
+
+    /** Where the marks of a capture are saved, or null (session only). */
+    public java.util.function.Function<Path, Path> marksSidecar() {
+        return marksSidecar;
+    }
+
+    public void setMarksSidecar(java.util.function.Function<Path, Path> sidecar) {
+        this.marksSidecar = sidecar;
     }
 
     public TaskRunner tasks() {
