@@ -107,6 +107,7 @@ public final class MainWindow {
         acceptDroppedCaptures();
         rulesTabs = new RulesTabs(model);
         rulesTabs.tabs().forEach(this::addWorkspaceTab);
+        detections.viewModel().setDebugger(d -> workspace.getSelectionModel().select(rulesTabs.debug(d)));
         stream = new FdStreamView(new FdStreamViewModel(model));
         streamTab = new Tab("Stream", stream.node());
         streamTab.setId("streamTab");
