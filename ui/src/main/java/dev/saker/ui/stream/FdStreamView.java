@@ -27,9 +27,11 @@ public final class FdStreamView {
         root.setId("fdStream");
         title.setId("fdStreamTitle");
         title.setMaxWidth(Double.MAX_VALUE);
+        title.setWrapText(true);
         HBox.setHgrow(title, Priority.ALWAYS);
         ToggleButton hex = new ToggleButton("Hex");
         hex.setId("fdStreamHex");
+        hex.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         hex.selectedProperty().bindBidirectional(vm.hexProperty());
         HBox bar = new HBox(8, title, hex);
         bar.setPadding(new Insets(4, 6, 4, 6));

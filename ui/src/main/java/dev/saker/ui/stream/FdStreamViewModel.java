@@ -47,9 +47,19 @@ public final class FdStreamViewModel {
         return true;
     }
 
-    /** A chunk's data as the view shows it: printable text, or a hex dump. */
+    /** A chunk's data as the view shows it: printable text (CR LF as one line break), or a hex dump. */
     public String render(FdStream.Chunk c) {
-        return hex.get() ? EventDetails.hexDump(c.data()).stripTrailing() : c.text();
+        if (hex.get()) {
+            return EventDetails.hexDump(c.data()).stripTrailing();
+        }
+        byte[] d = c.data();
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream(d.length);
+        for (int i = 0; i < d.length; i++) {
+            if (!(d[i] == '\r' && i + 1 < d.length && d[i + 1] == '\n')) {
+                text.write(d[i]);
+            }
+        }
+        return EventDetails.printable(text.toByteArray());
     }
 
     /** The line above a chunk's data: direction, syscall, bytes moved and captured, event number. */
