@@ -67,6 +67,15 @@ public final class WorkbenchModel {
     public WorkbenchModel(TaskRunner tasks, RecentFiles recent) {
         this.tasks = tasks;
         this.recent = recent;
+        rules.addListener((o, a, b) -> filterMacros.set(new dev.saker.index.FilterMacros(b)));
+    }
+
+    private final ObjectProperty<dev.saker.index.FilterMacros> filterMacros =
+            new SimpleObjectProperty<>(dev.saker.index.FilterMacros.NONE);
+
+    /** The macros of the current rules, which filter conditions may name. */
+    public ObjectProperty<dev.saker.index.FilterMacros> filterMacrosProperty() {
+        return filterMacros;
     }
 
     /** Where the marks of a capture are saved, or null (session only). */
@@ -197,7 +206,8 @@ public final class WorkbenchModel {
             return;
         }
         filtering.set(true);
-        tasks.run(() -> RowFilter.run(idx, q, () -> gen != queryGeneration.get()), set -> {
+        dev.saker.index.FilterMacros macros = filterMacros.get();
+        tasks.run(() -> RowFilter.run(idx, q, macros, () -> gen != queryGeneration.get()), set -> {
             if (gen != queryGeneration.get() || idx != index.get()) {
                 return;
             }
