@@ -80,6 +80,11 @@ public final class CaptureIndex {
         return s == null ? null : FdRef.decode(s);
     }
 
+    /** An id equal for rows that refer to the same fd (number and name), -1 without an fd; cheap to compare. */
+    int fdKey(int row) {
+        return fds.get(row);
+    }
+
     /** The thread's working directory when the event happened, or null. */
     public String cwd(int row) {
         return dirs.get(cwds.get(row));

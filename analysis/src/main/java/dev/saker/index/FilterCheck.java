@@ -18,6 +18,14 @@ public record FilterCheck(Status status, String message, int start, int end) {
     private static final List<String> FIELD_NAMES = fieldNames();
 
     public static FilterCheck of(String text) {
+        return of(text, FilterMacros.NONE);
+    }
+
+    /**
+     * The check with the loaded rules' macros: a condition that names one and does not compile alone
+     * is compiled with the rules; if that fails too, the loader's message covers the whole text.
+     */
+    public static FilterCheck of(String text, FilterMacros macros) {
         if (text == null || text.isBlank()) {
             return new FilterCheck(Status.EMPTY, "", 0, 0);
         }
@@ -26,6 +34,11 @@ public record FilterCheck(Status status, String message, int start, int end) {
             return new FilterCheck(Status.VALID, "", 0, 0);
         }
         FilterProblem p = r.problems().get(0);
+        if (!p.isIncomplete() && macros.mentions(text)) {
+            FilterMacros.Compiled m = macros.compile(text);
+            return m.filter() != null ? new FilterCheck(Status.VALID, "", 0, 0)
+                    : new FilterCheck(Status.INVALID, m.problem(), 0, text.length());
+        }
         int start = Math.max(0, Math.min(text.length(), p.span().start()));
         int end = Math.max(start, Math.min(text.length(), p.span().end()));
         return new FilterCheck(p.isIncomplete() ? Status.INCOMPLETE : Status.INVALID, p.message(), start, end);
@@ -46,6 +59,12 @@ public record FilterCheck(Status status, String message, int start, int end) {
      * typed ({@code valuesOf} gives them by field name, empty when it knows none), else field names.
      */
     public static Completion complete(String text, int caret, java.util.function.Function<String, java.util.Collection<String>> valuesOf) {
+        return complete(text, caret, valuesOf, FilterMacros.NONE);
+    }
+
+    /** As {@link #complete(String, int, java.util.function.Function)}, with the rules' macro names after the field names. */
+    public static Completion complete(String text, int caret, java.util.function.Function<String, java.util.Collection<String>> valuesOf,
+            FilterMacros macros) {
         int end = Math.min(caret, text.length());
         int valueStart = end;
         while (valueStart > 0 && " \t(),=!".indexOf(text.charAt(valueStart - 1)) < 0) {
@@ -71,7 +90,9 @@ public record FilterCheck(Status status, String message, int start, int end) {
             return new Completion(valueStart, values);
         }
         int start = wordStart(text, end);
-        return new Completion(start, fieldsStartingWith(text.substring(start, end)));
+        List<String> names = new ArrayList<>(fieldsStartingWith(text.substring(start, end)));
+        names.addAll(macros.startingWith(text.substring(start, end)));
+        return new Completion(start, names);
     }
 
     /** Start of the field-name-like word that ends at {@code caret}. */

@@ -30,13 +30,26 @@ public final class RowFilter {
      * compile (see {@link #compile}); a bad one throws IllegalArgumentException with its first problem.
      */
     public static RowSet run(CaptureIndex index, RowQuery query, BooleanSupplier cancelled) throws IOException {
+        return run(index, query, FilterMacros.NONE, cancelled);
+    }
+
+    /** As {@link #run(CaptureIndex, RowQuery, BooleanSupplier)}, the condition may name the rules' macros. */
+    public static RowSet run(CaptureIndex index, RowQuery query, FilterMacros macros, BooleanSupplier cancelled)
+            throws IOException {
         Filter filter = null;
         if (!query.condition().isEmpty()) {
             CompileResult c = compile(query.condition());
-            if (!c.ok()) {
+            if (c.ok()) {
+                filter = c.filter();
+            } else if (macros.mentions(query.condition())) {
+                FilterMacros.Compiled m = macros.compile(query.condition());
+                if (m.filter() == null) {
+                    throw new IllegalArgumentException(m.problem());
+                }
+                filter = m.filter();
+            } else {
                 throw new IllegalArgumentException(c.problems().get(0).message());
             }
-            filter = c.filter();
         }
         int size = index.size();
         RowSet out = new RowSet();

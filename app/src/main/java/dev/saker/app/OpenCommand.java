@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,11 +46,13 @@ final class OpenCommand implements Callable<Integer> {
             err.println("saker: " + UserErrorHandler.describe(e));
             return UserErrorHandler.BAD_INPUT;
         }
-        if (isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))
-                && System.getProperty("glass.platform") == null) {
-            err.println("saker: no display to show the workbench on (DISPLAY is not set); the headless commands "
-                    + "(read, scan, explain) work without one");
-            return UserErrorHandler.BAD_INPUT;
+        if (!displayAvailable()) {
+            if (capture == null) {
+                err.println("saker: no display to show the workbench on (DISPLAY is not set); the headless commands "
+                        + "(read, scan, explain) work without one");
+                return UserErrorHandler.BAD_INPUT;
+            }
+            return scanInstead(err);
         }
         try {
             Workbench.launch(new Workbench.Options(capture, sources));
@@ -58,6 +61,39 @@ final class OpenCommand implements Callable<Integer> {
             return UserErrorHandler.BAD_INPUT;
         }
         return 0;
+    }
+
+    /**
+     * Without a display the capture still gets looked at: what `saker scan` prints for it with the same
+     * rules (alerts on stdout, summary on stderr), then one line saying why no window opened. This keeps
+     * the quick start's first command useful on a headless machine or over ssh.
+     */
+    private int scanInstead(PrintWriter err) {
+        List<String> args = new ArrayList<>();
+        for (Path r : rules) {
+            args.add("-r");
+            args.add(r.toString());
+        }
+        args.add(capture.toString());
+        CommandLine scan = new CommandLine(new ScanCommand());
+        scan.setOut(spec.commandLine().getOut());
+        scan.setErr(err);
+        scan.setExecutionExceptionHandler(new UserErrorHandler());
+        int code = scan.execute(args.toArray(String[]::new));
+        err.println("saker: no display (DISPLAY is not set), so the workbench did not open; above is what "
+                + "`saker scan` finds in " + capture + " with the same rules");
+        err.flush();
+        return code;
+    }
+
+    /** A display to open a window on; -Dsaker.display=none says there is none (used by tests). */
+    static boolean displayAvailable() {
+        String forced = System.getProperty("saker.display");
+        if (forced != null) {
+            return !forced.equals("none");
+        }
+        return !(isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))
+                && System.getProperty("glass.platform") == null);
     }
 
     private static boolean isBlank(String s) {

@@ -50,7 +50,18 @@ public final class DetectionsView {
         summary.textProperty().bind(vm.summary());
         summary.setPadding(new Insets(4));
         summary.setWrapText(true);
-        box = new VBox(summary, tree);
+        javafx.scene.control.Button debug = new javafx.scene.control.Button("Debug this detection");
+        debug.setId("debugDetection");
+        debug.setTooltip(new javafx.scene.control.Tooltip("Open the rule debugger on this detection's rule and event"));
+        debug.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> selectedDetection() == null, tree.getSelectionModel().selectedItemProperty()));
+        debug.setOnAction(e -> vm.debug(selectedDetection()));
+        javafx.scene.control.MenuItem debugItem = new javafx.scene.control.MenuItem("Debug this detection");
+        debugItem.setOnAction(e -> vm.debug(selectedDetection()));
+        tree.setContextMenu(new javafx.scene.control.ContextMenu(debugItem));
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(6, debug);
+        bar.setPadding(new Insets(0, 4, 4, 4));
+        box = new VBox(summary, bar, tree);
         VBox.setVgrow(tree, Priority.ALWAYS);
         fill(vm.groupsProperty().get());
     }
@@ -76,6 +87,16 @@ public final class DetectionsView {
             return new ReadOnlyObjectWrapper<>(it == null || it.getValue() == null ? "" : f.apply(it.getValue()));
         });
         return c;
+    }
+
+    /** The detection selected in the tree, or null (nothing, or a rule's group, selected). */
+    public Detection selectedDetection() {
+        TreeItem<Entry> it = tree.getSelectionModel().getSelectedItem();
+        return it == null || it.getValue() == null ? null : it.getValue().detection();
+    }
+
+    public DetectionsViewModel viewModel() {
+        return vm;
     }
 
     public TreeTableView<Entry> tree() {

@@ -41,6 +41,20 @@ public final class DetectionsViewModel {
         model.selectEvent(d.eventNumber());
     }
 
+    private java.util.function.Consumer<Detection> debugger = d -> { };
+
+    /** What "Debug this detection" does (the main window opens the rule debugger tab on it). */
+    public void setDebugger(java.util.function.Consumer<Detection> debugger) {
+        this.debugger = debugger;
+    }
+
+    /** Opens the rule debugger on the detection's rule and event. */
+    public void debug(Detection d) {
+        if (d != null) {
+            debugger.accept(d);
+        }
+    }
+
     public ObjectProperty<List<DetectionGroups.Group>> groupsProperty() {
         return groups;
     }

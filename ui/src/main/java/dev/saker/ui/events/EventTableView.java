@@ -15,6 +15,7 @@ public final class EventTableView {
     private final EventTableViewModel vm;
     private final TableView<Integer> table = new TableView<>();
     private boolean syncing;
+    private java.util.function.IntPredicate marked = row -> false;
 
     public EventTableView(EventTableViewModel vm) {
         this.vm = vm;
@@ -47,6 +48,25 @@ public final class EventTableView {
         vm.fieldColumns().addListener((javafx.collections.ListChangeListener<String>) c -> syncFieldColumns());
         vm.computedColumns().addListener((javafx.collections.MapChangeListener<String, dev.saker.index.FieldColumn>) c -> table.refresh());
         table.setContextMenu(contextMenu());
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(Integer row, boolean empty) {
+                super.updateItem(row, empty);
+                pseudoClassStateChanged(MARKED, !empty && row != null && marked.test(row));
+            }
+        });
+    }
+
+    private static final javafx.css.PseudoClass MARKED = javafx.css.PseudoClass.getPseudoClass("marked");
+
+    /** Which rows show as marked (:marked); call {@link #refreshRows()} when the answer changes. */
+    public void setRowMarker(java.util.function.IntPredicate marked) {
+        this.marked = marked;
+        table.refresh();
+    }
+
+    public void refreshRows() {
+        table.refresh();
     }
 
     /** Asks for a field and adds its column (View > Add column, and the table's context menu). */

@@ -8,7 +8,8 @@ import javafx.util.StringConverter;
 import org.controlsfx.control.textfield.AutoCompletionBinding;
 
 /**
- * ControlsFX completion at the caret (not of the whole condition): field names, or, after
+ * ControlsFX completion at the caret (not of the whole condition): field names and the loaded rules'
+ * macro names, or, after
  * {@code field =} or inside {@code field in (...)}, the values the open capture has for that field;
  * choosing a suggestion replaces only the name or value being typed.
  */
@@ -19,9 +20,12 @@ final class FieldCompletion extends AutoCompletionBinding<String> {
 
     private final Function<String, Collection<String>> valuesOf;
 
-    FieldCompletion(TextField field, Function<String, Collection<String>> valuesOf) {
-        super(field, request -> FilterCheck.complete(request.getUserText(), request.getUserText().length(), valuesOf)
-                .candidates(), new StringConverter<>() {
+    private final java.util.function.Supplier<dev.saker.index.FilterMacros> macros;
+
+    FieldCompletion(TextField field, Function<String, Collection<String>> valuesOf,
+            java.util.function.Supplier<dev.saker.index.FilterMacros> macros) {
+        super(field, request -> FilterCheck.complete(request.getUserText(), request.getUserText().length(), valuesOf,
+                macros.get()).candidates(), new StringConverter<>() {
             @Override
             public String toString(String s) {
                 return s;
@@ -34,6 +38,7 @@ final class FieldCompletion extends AutoCompletionBinding<String> {
         });
         this.field = field;
         this.valuesOf = valuesOf;
+        this.macros = macros;
         setVisibleRowCount(12);
         // the caret moves after the text changes: ask for suggestions once both are current
         field.textProperty().addListener((o, a, b) -> typed = !completing);
@@ -56,7 +61,7 @@ final class FieldCompletion extends AutoCompletionBinding<String> {
     protected void completeUserInput(String completion) {
         String text = field.getText();
         int caret = Math.min(field.getCaretPosition(), text.length());
-        int start = FilterCheck.complete(text.substring(0, caret), caret, valuesOf).start();
+        int start = FilterCheck.complete(text.substring(0, caret), caret, valuesOf, macros.get()).start();
         completing = true;
         try {
             field.setText(text.substring(0, start) + completion + text.substring(caret));

@@ -45,7 +45,7 @@ public final class FilterBar {
                 vm.clear();
             }
         });
-        new FieldCompletion(field, vm::valuesOf);
+        new FieldCompletion(field, vm::valuesOf, vm::macros);
         underline.setId("filterErrorSpan");
         underline.setStroke(javafx.scene.paint.Color.RED);
         underline.setStrokeWidth(2);

@@ -20,7 +20,8 @@ public final class FilterBarViewModel {
 
     public FilterBarViewModel(WorkbenchModel model) {
         this.model = model;
-        text.addListener((o, a, b) -> check.set(FilterCheck.of(b)));
+        text.addListener((o, a, b) -> check.set(FilterCheck.of(b, model.filterMacrosProperty().get())));
+        model.filterMacrosProperty().addListener((o, a, b) -> check.set(FilterCheck.of(text.get(), b)));
         model.indexProperty().addListener((o, a, b) -> text.set(""));
     }
 
@@ -46,6 +47,11 @@ public final class FilterBarViewModel {
     public java.util.Collection<String> valuesOf(String field) {
         dev.saker.index.CaptureIndex idx = model.indexProperty().get();
         return idx == null ? java.util.List.of() : idx.valuesOf(field);
+    }
+
+    /** The loaded rules' macros (for completion; called off the UI thread, the object is immutable but for its cache). */
+    public dev.saker.index.FilterMacros macros() {
+        return model.filterMacrosProperty().get();
     }
 
     public void clear() {

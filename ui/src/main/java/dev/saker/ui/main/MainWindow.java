@@ -9,6 +9,10 @@ import dev.saker.ui.filter.FilterBar;
 import dev.saker.ui.filter.FilterBarViewModel;
 import dev.saker.ui.processes.ProcessTreeView;
 import dev.saker.ui.rules.RulesTabs;
+import dev.saker.ui.marks.MarksView;
+import dev.saker.ui.marks.MarksViewModel;
+import dev.saker.ui.stream.FdStreamView;
+import dev.saker.ui.stream.FdStreamViewModel;
 import dev.saker.ui.processes.ProcessTreeViewModel;
 import dev.saker.ui.timeline.TimelineView;
 import dev.saker.ui.timeline.TimelineViewModel;
@@ -59,6 +63,9 @@ public final class MainWindow {
     private final TimelineView timeline;
     private final DetailsView details;
     private final RulesTabs rulesTabs;
+    private final FdStreamView stream;
+    private final Tab streamTab;
+    private final MarksView marks;
     private Stage stage;
 
     public MainWindow(WorkbenchModel model) {
@@ -100,6 +107,37 @@ public final class MainWindow {
         acceptDroppedCaptures();
         rulesTabs = new RulesTabs(model);
         rulesTabs.tabs().forEach(this::addWorkspaceTab);
+        detections.viewModel().setDebugger(d -> workspace.getSelectionModel().select(rulesTabs.debug(d)));
+        stream = new FdStreamView(new FdStreamViewModel(model));
+        streamTab = new Tab("Stream", stream.node());
+        streamTab.setId("streamTab");
+        streamTab.setClosable(false);
+        workspace.getTabs().add(1, streamTab);
+        javafx.scene.control.MenuItem follow = new javafx.scene.control.MenuItem("Follow fd stream");
+        follow.setId("followStreamContextItem");
+        follow.setOnAction(e -> followSelected());
+        events.node().getContextMenu().getItems().add(0, follow);
+        marks = new MarksView(new MarksViewModel(model));
+        Tab marksTab = new Tab("Marks", marks.node());
+        marksTab.setId("marksTab");
+        marksTab.setClosable(false);
+        addSideTab(marksTab);
+        events.setRowMarker(marks.viewModel()::isMarked);
+        marks.viewModel().marks().addListener((javafx.collections.ListChangeListener<dev.saker.index.EventMarks.Mark>) c -> events.refreshRows());
+        javafx.scene.control.MenuItem mark = new javafx.scene.control.MenuItem("Mark / unmark");
+        mark.setOnAction(e -> this.marks.viewModel().toggleSelected());
+        events.node().getContextMenu().getItems().add(1, mark);
+    }
+
+    /** Follows the fd of the selected event into the Stream tab; false when it has no fd. */
+    public boolean followSelected() {
+        boolean ok = stream.viewModel().follow(model.selectedRowProperty().get());
+        if (ok) {
+            workspace.getSelectionModel().select(streamTab);
+        } else {
+            model.statusProperty().set("The selected event has no fd to follow");
+        }
+        return ok;
     }
 
     private MenuBar menuBar() {
@@ -121,7 +159,22 @@ public final class MainWindow {
         MenuItem addColumn = new MenuItem("_Add column...");
         addColumn.setId("addColumnMenuItem");
         addColumn.setOnAction(e -> events.askForColumn());
-        Menu view = new Menu("_View", null, addColumn);
+        MenuItem follow = new MenuItem("_Follow fd stream");
+        follow.setId("followStreamMenuItem");
+        follow.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+F"));
+        follow.setOnAction(e -> followSelected());
+        MenuItem mark = new MenuItem("_Mark / unmark event");
+        mark.setId("markMenuItem");
+        mark.setAccelerator(KeyCombination.keyCombination("Shortcut+M"));
+        mark.setOnAction(e -> this.marks.viewModel().toggleSelected());
+        MenuItem nextMark = new MenuItem("_Next mark");
+        nextMark.setAccelerator(KeyCombination.keyCombination("Shortcut+Period"));
+        nextMark.setOnAction(e -> this.marks.viewModel().step(true));
+        MenuItem previousMark = new MenuItem("_Previous mark");
+        previousMark.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
+        previousMark.setOnAction(e -> this.marks.viewModel().step(false));
+        Menu view = new Menu("_View", null, addColumn, follow, new javafx.scene.control.SeparatorMenuItem(),
+                mark, nextMark, previousMark);
         MenuBar bar = new MenuBar(file, view);
         bar.setId("menuBar");
         return bar;
@@ -258,6 +311,14 @@ public final class MainWindow {
 
     public EventTableView events() {
         return events;
+    }
+
+    public MarksView marks() {
+        return marks;
+    }
+
+    public FdStreamView stream() {
+        return stream;
     }
 
     public RulesTabs rulesTabs() {

@@ -56,13 +56,35 @@ public final class WorkbenchModel {
     private final AtomicLong ruleGeneration = new AtomicLong();
     private AtomicBoolean cancelOpen = new AtomicBoolean();
 
+    // where a capture's marks are saved; null keeps them for the session only (tests: captures are shared)
+    private java.util.function.Function<Path, Path> marksSidecar;
+
     public WorkbenchModel(TaskRunner tasks) {
         this(tasks, RecentFiles.standard());
+        marksSidecar = dev.saker.index.EventMarks::sidecarOf;
     }
 
     public WorkbenchModel(TaskRunner tasks, RecentFiles recent) {
         this.tasks = tasks;
         this.recent = recent;
+        rules.addListener((o, a, b) -> filterMacros.set(new dev.saker.index.FilterMacros(b)));
+    }
+
+    private final ObjectProperty<dev.saker.index.FilterMacros> filterMacros =
+            new SimpleObjectProperty<>(dev.saker.index.FilterMacros.NONE);
+
+    /** The macros of the current rules, which filter conditions may name. */
+    public ObjectProperty<dev.saker.index.FilterMacros> filterMacrosProperty() {
+        return filterMacros;
+    }
+
+    /** Where the marks of a capture are saved, or null (session only). */
+    public java.util.function.Function<Path, Path> marksSidecar() {
+        return marksSidecar;
+    }
+
+    public void setMarksSidecar(java.util.function.Function<Path, Path> sidecar) {
+        this.marksSidecar = sidecar;
     }
 
     public TaskRunner tasks() {
@@ -184,7 +206,8 @@ public final class WorkbenchModel {
             return;
         }
         filtering.set(true);
-        tasks.run(() -> RowFilter.run(idx, q, () -> gen != queryGeneration.get()), set -> {
+        dev.saker.index.FilterMacros macros = filterMacros.get();
+        tasks.run(() -> RowFilter.run(idx, q, macros, () -> gen != queryGeneration.get()), set -> {
             if (gen != queryGeneration.get() || idx != index.get()) {
                 return;
             }

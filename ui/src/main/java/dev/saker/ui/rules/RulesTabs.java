@@ -22,6 +22,12 @@ public final class RulesTabs {
         tabs = List.of(rules, debug);
     }
 
+    /** Starts the debugger on a detection and returns its tab (to be selected). */
+    public Tab debug(dev.saker.engine.Detection d) {
+        debugger.viewModel().debug(d);
+        return tabs.get(1);
+    }
+
     public List<Tab> tabs() {
         return tabs;
     }

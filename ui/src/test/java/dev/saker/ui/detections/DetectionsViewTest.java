@@ -66,6 +66,31 @@ class DetectionsViewTest extends WorkbenchTestBase {
     }
 
     @Test
+    void debugThisDetectionOpensTheRuleDebuggerOnItsRuleAndEvent(FxRobot robot) throws Exception {
+        openCatWrite(robot);
+        robot.clickOn("#detectionsTab");
+        javafx.scene.control.Button debug = robot.lookup("#debugDetection").queryAs(javafx.scene.control.Button.class);
+        assertThat(debug.isDisabled()).isTrue();
+        TreeItem<DetectionsView.Entry> open = tree(robot).getRoot().getChildren().get(1);
+        robot.interact(() -> open.setExpanded(true));
+        TreeItem<DetectionsView.Entry> fourth = open.getChildren().get(3);
+        Detection d = fourth.getValue().detection();
+        robot.interact(() -> tree(robot).getSelectionModel().select(fourth));
+        assertThat(debug.isDisabled()).isFalse();
+        robot.clickOn(debug);
+        javafx.scene.control.TabPane workspace = robot.lookup("#workspace").queryAs(javafx.scene.control.TabPane.class);
+        assertThat(workspace.getSelectionModel().getSelectedItem().getId()).isEqualTo("ruleDebuggerTab");
+        var debugger = window.rulesTabs().debugger().viewModel();
+        assertThat(debugger.ruleProperty().get()).isEqualTo("open_from_cat");
+        assertThat(debugger.eventProperty().get()).isEqualTo(d.eventNumber());
+        assertThat(robot.lookup("#debugVerdict").queryAs(Label.class).getText())
+                .isEqualTo("Event " + d.eventNumber() + ": the rule matches");
+        // a rule's group is not a detection: nothing to debug
+        robot.interact(() -> tree(robot).getSelectionModel().select(open));
+        assertThat(debug.isDisabled()).isTrue();
+    }
+
+    @Test
     void rulesThatDoNotLoadSayWhichFile(FxRobot robot) throws Exception {
         Path bad = java.nio.file.Files.createTempFile("saker-bad-rules", ".yaml");
         java.nio.file.Files.writeString(bad, "- rule: broken\n  desc: x\n  condition: evt.type=\n  output: x\n  priority: WARNING\n");

@@ -101,6 +101,33 @@ class FilterBarTest extends WorkbenchTestBase {
     }
 
     @Test
+    void macrosOfTheLoadedRulesCompleteAndFilter() throws Exception {
+        var starter = dev.saker.rules.StarterRules.source();
+        robot.interact(() -> model.setRules(java.util.List.of(starter)));
+        type("evt.dir=< and saker_sp");
+        WaitForAsyncUtils.sleep(600, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<String> list = robot.lookup(".auto-complete-popup .list-view")
+                .queryAs(javafx.scene.control.ListView.class);
+        assertThat(list.getItems()).containsExactly("saker_spawned");
+        robot.interact(() -> list.getSelectionModel().select("saker_spawned"));
+        robot.type(KeyCode.ENTER);
+        assertThat(field().getText()).isEqualTo("evt.dir=< and saker_spawned");
+        assertThat(field().getStyleClass()).contains("filter-valid");
+        robot.type(KeyCode.ENTER);
+        // the macro's body written out selects the same rows
+        var expected = dev.saker.index.RowFilter.run(index(), dev.saker.index.RowQuery.ALL.withCondition(
+                "evt.dir=< and (evt.type in (execve, execveat) and evt.rawres = 0)"), () -> false);
+        assertThat(expected.size()).isPositive();
+        assertThat(table(robot).getItems()).hasSize(expected.size());
+        assertThat(shownRows(robot)).extracting(EventRow::type).containsOnly("execve");
+        // without those rules the same text is an unknown name again
+        robot.interact(() -> model.setRules(java.util.List.of()));
+        assertThat(field().getStyleClass()).contains("filter-invalid");
+    }
+
+    @Test
     void valuesPresentInTheCaptureCompleteAfterAComparison() {
         type("evt.type=open and proc.name=cu");
         WaitForAsyncUtils.sleep(600, java.util.concurrent.TimeUnit.MILLISECONDS);
