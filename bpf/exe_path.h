@@ -118,11 +118,44 @@ static __always_inline __u32 exe_overlay_layer(struct dentry *dentry)
 	return BPF_CORE_READ(upper, d_inode, i_ino) != 0 ? PPM_EXE_UPPER_LAYER : PPM_EXE_LOWER_LAYER;
 }
 
-/* execve's flags parameter: the layer and memfd bits. */
+/* Whether the process could write its own executable (libs' extract__exe_writable, reduced): not on
+ * a read-only or immutable file; yes for its owner, by the write bit of the owner, the group (the
+ * fsgid only: supplementary groups are not searched) or others, or with CAP_DAC_OVERRIDE/CAP_FOWNER
+ * in the initial user namespace (where every id is mapped; in a nested one the capabilities are not
+ * counted, so the answer errs towards "not writable"). */
+static __always_inline int exe_writable(struct task_struct *task, struct inode *inode)
+{
+	if (!inode)
+		return 0;
+	__u32 mode = BPF_CORE_READ(inode, i_mode);
+	__u32 fmt = mode & 0170000;
+	if ((BPF_CORE_READ(inode, i_sb, s_flags) & 1 /* SB_RDONLY */) &&
+	    (fmt == 0100000 || fmt == 0040000 || fmt == 0120000))
+		return 0;
+	if (BPF_CORE_READ(inode, i_flags) & 8 /* S_IMMUTABLE */)
+		return 0;
+	const struct cred *cred = BPF_CORE_READ(task, cred);
+	__u32 uid = BPF_CORE_READ(inode, i_uid.val), gid = BPF_CORE_READ(inode, i_gid.val);
+	if (uid == (__u32)-1 || gid == (__u32)-1)
+		return 0;
+	if (BPF_CORE_READ(cred, fsuid.val) == uid)
+		return 1;
+	__u32 bits = BPF_CORE_READ(cred, fsgid.val) == gid ? mode >> 3 : mode;
+	if (bits & 2 /* MAY_WRITE */)
+		return 1;
+	if (BPF_CORE_READ(cred, user_ns, level) != 0)
+		return 0;
+	__u64 caps = BPF_CORE_READ(cred, cap_effective.val);
+	return (caps & ((1ULL << 1) /* CAP_DAC_OVERRIDE */ | (1ULL << 3) /* CAP_FOWNER */)) != 0;
+}
+
+/* execve's flags parameter. */
 static __always_inline __u32 exe_flags(struct task_struct *task)
 {
-	struct dentry *dentry = BPF_CORE_READ(task, mm, exe_file, f_path.dentry);
-	return exe_overlay_layer(dentry) | (exe_from_memfd(dentry) ? PPM_EXE_FROM_MEMFD : 0);
+	struct file *exe = BPF_CORE_READ(task, mm, exe_file);
+	struct dentry *dentry = BPF_CORE_READ(exe, f_path.dentry);
+	return (exe_writable(task, BPF_CORE_READ(exe, f_inode)) ? PPM_EXE_WRITABLE : 0) |
+	       exe_overlay_layer(dentry) | (exe_from_memfd(dentry) ? PPM_EXE_FROM_MEMFD : 0);
 }
 
 #endif

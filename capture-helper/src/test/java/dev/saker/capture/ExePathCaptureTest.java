@@ -10,6 +10,7 @@ import dev.saker.scap.SysdigOracle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ExePathCaptureTest {
+    private static final int PPM_EXE_WRITABLE = 1 << 0;
     private static final int PPM_EXE_UPPER_LAYER = 1 << 1;
     private static final int PPM_EXE_FROM_MEMFD = 1 << 2;
     private static final int PPM_EXE_LOWER_LAYER = 1 << 3;
@@ -44,10 +46,14 @@ class ExePathCaptureTest {
         dir = tempDir.toRealPath();
         trueReal = Path.of("/bin/true").toRealPath();
         capture = dir.resolve("exepath.scap");
-        for (String d : List.of("root/usr", "tm", "lower", "upper", "work", "merged")) {
+        for (String d : List.of("root/usr", "tm", "rotm", "lower", "upper", "work", "merged")) {
             Files.createDirectories(dir.resolve(d));
         }
         Files.copy(trueReal, dir.resolve("lower/lowertrue"));
+        // a binary anyone may write, run by nobody (who must reach it through the temp dir)
+        Files.copy(trueReal, dir.resolve("opentrue"));
+        Files.setPosixFilePermissions(dir.resolve("opentrue"), PosixFilePermissions.fromString("rwxr-xrwx"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path root = dir.resolve("root");
         Path script = dir.resolve("exepath.sh");
         Files.writeString(script, String.join("\n",
@@ -60,6 +66,10 @@ class ExePathCaptureTest {
                         + " && chroot " + root + " /bin/true'",
                 "unshare -m sh -c 'mount -t tmpfs none " + dir.resolve("tm") + " && cp /bin/true " + dir.resolve("tm/tmptrue")
                         + " && " + dir.resolve("tm/tmptrue") + "'",
+                "setpriv --reuid=65534 --regid=65534 --clear-groups /bin/true",
+                "setpriv --reuid=65534 --regid=65534 --clear-groups " + dir.resolve("opentrue"),
+                "unshare -m sh -c 'mount -t tmpfs none " + dir.resolve("rotm") + " && cp /bin/true " + dir.resolve("rotm/rotrue")
+                        + " && mount -o remount,ro " + dir.resolve("rotm") + " && " + dir.resolve("rotm/rotrue") + "'",
                 // overlayfs may be missing (module not loaded, nested container): said in the output, tests skip
                 "unshare -m sh -c 'mount -t overlay overlay -o lowerdir=" + dir.resolve("lower") + ",upperdir="
                         + dir.resolve("upper") + ",workdir=" + dir.resolve("work") + " " + dir.resolve("merged")
@@ -69,6 +79,7 @@ class ExePathCaptureTest {
                 "perl -e 'my $n = \"memtrue\"; my $fd = syscall(319, $n, 0); die \"memfd_create: $!\" if $fd < 0;"
                         + " open(my $out, \">&=\", $fd) or die; open(my $in, \"<:raw\", \"/bin/true\") or die;"
                         + " local $/; syswrite($out, <$in>) or die; exec {\"/proc/self/fd/$fd\"} \"memtrue\" or die \"exec: $!\"'",
+                "rm " + dir.resolve("link-true"), // JUnit warns about links out of its temp dir
                 ""));
         Path out = dir.resolve("exepath.out");
         try (CaptureRun run = CaptureRun.start(List.of("-w", capture.toString(), "--duration", "120"),
@@ -144,6 +155,23 @@ class ExePathCaptureTest {
         assertThat(e.string(EXECVE_EXEPATH)).isEqualTo("memfd:memtrue");
         assertThat(e.number(EXECVE_FLAGS) & PPM_EXE_FROM_MEMFD).isEqualTo(PPM_EXE_FROM_MEMFD);
         assertThat(e.number(EXECVE_FLAGS) & (PPM_EXE_UPPER_LAYER | PPM_EXE_LOWER_LAYER)).isZero();
+    }
+
+    @Test
+    void writableIsSetWhereTheProcessCouldWriteItsExecutable() {
+        RawEvent root = events.of(EXECVE_X, x -> x.signed(0) == 0 && "/bin/true".equals(x.string(EXE))
+                && x.number(EXECVE_UID) == 0).get(0);
+        assertThat(root.number(EXECVE_FLAGS) & PPM_EXE_WRITABLE).as("root runs its own file").isEqualTo(PPM_EXE_WRITABLE);
+        RawEvent nobody = events.of(EXECVE_X, x -> x.signed(0) == 0 && "/bin/true".equals(x.string(EXE))
+                && x.number(EXECVE_UID) == 65534).get(0);
+        assertThat(nobody.number(EXECVE_FLAGS) & PPM_EXE_WRITABLE).as("nobody runs root's 0755 file").isZero();
+        RawEvent open = exec(dir.resolve("opentrue").toString());
+        assertThat(open.number(EXECVE_UID)).isEqualTo(65534);
+        assertThat(open.number(EXECVE_FLAGS) & PPM_EXE_WRITABLE).as("others may write").isEqualTo(PPM_EXE_WRITABLE);
+        RawEvent readOnly = exec(dir.resolve("rotm/rotrue").toString());
+        assertThat(readOnly.string(EXECVE_EXEPATH)).isEqualTo(dir.resolve("rotm/rotrue").toString());
+        assertThat(readOnly.number(EXECVE_UID)).isZero();
+        assertThat(readOnly.number(EXECVE_FLAGS) & PPM_EXE_WRITABLE).as("read-only file system").isZero();
     }
 
     @Test
