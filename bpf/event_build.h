@@ -18,6 +18,7 @@ const volatile __u64 boot_ts = 0;       /* epoch ns at boot: event ts = boot_ts 
 struct scratch {
 	__u32 pos;      /* next parameter byte, from the event start */
 	__u32 idx;      /* next parameter number */
+	__u32 path_end; /* where the path being built backwards starts (exe_path.h) */
 	__u8 data[SAKER_PREFIX_LEN + SAKER_SCRATCH_SIZE];
 };
 

@@ -3,6 +3,7 @@
 #ifndef SAKER_PROC_EVENTS_H
 #define SAKER_PROC_EVENTS_H
 #include "task_read.h"
+#include "exe_path.h"
 
 static __always_inline void emit_execve(__u16 type, __s64 ret, struct pt_regs *regs, long id)
 {
@@ -20,7 +21,7 @@ static __always_inline void emit_execve(__u16 type, __s64 ret, struct pt_regs *r
 	struct pid *pgrp = BPF_CORE_READ(leader, signal, pids[PIDTYPE_PGID]);
 	push_s64(&e, vnr(pgrp)); /* vpgid */
 	push_u32(&e, BPF_CORE_READ(task, loginuid.val));
-	push_u32(&e, 0); /* flags */
+	push_u32(&e, exe_flags(task));
 	const struct cred *cred = BPF_CORE_READ(task, cred);
 	push_u64(&e, BPF_CORE_READ(cred, cap_inheritable.val));
 	push_u64(&e, BPF_CORE_READ(cred, cap_permitted.val));
@@ -42,7 +43,7 @@ static __always_inline void emit_execve(__u16 type, __s64 ret, struct pt_regs *r
 		push_empty(&e);
 	}
 	push_u32(&e, BPF_CORE_READ(cred, euid.val));
-	push_empty(&e); /* trusted_exepath */
+	push_exe_path(&e, task);
 	struct pid *pg = BPF_CORE_READ(leader, signal, pids[PIDTYPE_PGID]);
 	__s64 pgid = 0;
 	if (pg) {

@@ -22,6 +22,7 @@ REQUIREMENTS=(
     "libelf-dev|test -f /usr/include/libelf.h"
     "util-linux|command -v setpriv && command -v unshare"   # the workload's setuid step; the Pod test's namespaces
     "strace|command -v strace"        # the capture workload's ptrace step
+    "perl-base|command -v perl"       # ExePathCaptureTest's exec of a memfd (memfd_create + fexecve)
     # the workbench's headless tests (JavaFX on Monocle): JavaFX renders text through pango,
     # fontconfig and freetype, and needs a font; no display, no GTK
     "libpangoft2-1.0-0|"

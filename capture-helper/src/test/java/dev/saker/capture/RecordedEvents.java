@@ -37,7 +37,9 @@ final class RecordedEvents {
     static final int PID = 4;
     static final int PTID = 5;
     static final int COMM = 13;
+    static final int EXECVE_FLAGS = 19;
     static final int EXECVE_UID = 26;
+    static final int EXECVE_EXEPATH = 27;
 
     final List<RawEvent> all;
 
