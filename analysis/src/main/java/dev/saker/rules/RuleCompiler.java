@@ -105,7 +105,10 @@ final class RuleCompiler {
     /** Lists are substituted into the text (no visibility order between conditions and lists), then parsed. */
     private Syntax parse(String condition, Map<String, List<String>> lists, Set<String> usedLists, LoadContext ctx)
             throws RuleLoadException {
-        String text = expandLists(condition, lists, usedLists);
+        return parseExpanded(expandLists(condition, lists, usedLists), ctx);
+    }
+
+    private Syntax parseExpanded(String text, LoadContext ctx) throws RuleLoadException {
         try {
             return language.parse(text);
         } catch (ConditionError e) {
@@ -176,8 +179,9 @@ final class RuleCompiler {
                         + "' has been detected in the rule output", r.outputCtx, f));
             }
         }
-        Syntax parsed = parse(condition, lists, usedLists, r.conditionCtx);
-        String expandedText = expandLists(condition, lists, new HashSet<>());
+        // one list substitution serves both the parse and the rule's expanded text
+        String expandedText = expandLists(condition, lists, usedLists);
+        Syntax parsed = parseExpanded(expandedText, r.conditionCtx);
         Syntax expanded = resolve(parsed, macros, condition, r.ctx, usedMacros);
         ConditionLanguage.Warnings warnings = language.warnings(expanded);
         // Falco points these at the start of the condition text (position 0 of the condition expression).
