@@ -21,7 +21,7 @@ public final class FieldRegistry {
      */
     private static final Set<String> DOTTED = Set.of("evt.arg", "evt.rawarg", "container.label");
 
-    private final Map<String, Field> fields = new TreeMap<>();
+    private final TreeMap<String, Field> fields = new TreeMap<>();
     private final Map<String, Field> dotted = new ConcurrentHashMap<>();
 
     /** The registry with every field family. */
@@ -118,8 +118,15 @@ public final class FieldRegistry {
      * plus {@code [arg]} when the field accepts one. Null when no field name starts there.
      */
     public BoundField resolvePrefix(String text, int from) {
+        if (from >= text.length() || text.charAt(from) == Character.MAX_VALUE) {
+            return null;
+        }
         Field best = null;
-        for (Field f : fields.values()) {
+        // Only names starting with the same character can be a prefix (the map is sorted by name):
+        // rule loading asks this for every constant of every condition, and a scan of every field
+        // for each was a visible part of `saker scan`'s start-up.
+        char first = text.charAt(from);
+        for (Field f : fields.subMap(String.valueOf(first), true, String.valueOf((char) (first + 1)), false).values()) {
             if (text.startsWith(f.name(), from) && (best == null || f.name().length() > best.name().length())) {
                 best = f;
             }

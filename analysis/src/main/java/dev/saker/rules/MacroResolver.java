@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Expands macro references on the syntax tree as Falco's filter_macro_resolver does: a reference
@@ -20,13 +20,14 @@ final class MacroResolver {
     record Problem(String message, int index, int line, int column) {
     }
 
-    private final Map<String, Syntax> visible;
+    private final Function<String, Syntax> visible;
     private final Deque<String> path = new ArrayDeque<>();
     private final List<Problem> errors = new ArrayList<>();
     private final List<Problem> unknown = new ArrayList<>();
     private final Set<String> resolved = new LinkedHashSet<>();
 
-    MacroResolver(Map<String, Syntax> visible) {
+    /** @param visible the tree of each macro visible here by name, null for others */
+    MacroResolver(Function<String, Syntax> visible) {
         this.visible = visible;
     }
 
@@ -35,7 +36,7 @@ final class MacroResolver {
     }
 
     private Syntax visit(String name, int index, int line, int column) throws ConditionError {
-        Syntax macro = visible.get(name);
+        Syntax macro = visible.apply(name);
         if (macro == null) {
             unknown.add(new Problem("Undefined macro '" + name + "' used in filter.", index, line, column));
             return null;

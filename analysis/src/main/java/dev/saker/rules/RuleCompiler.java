@@ -7,13 +7,13 @@ import dev.saker.fields.FieldRegistry;
 import dev.saker.rules.ConditionLanguage.ConditionError;
 import dev.saker.rules.ConditionLanguage.Syntax;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Compiles everything collected so far, in Falco's order (rule_loader::compiler): lists (one level
@@ -92,12 +92,12 @@ final class RuleCompiler {
             out.put(m.name, parse(m.condition, lists, usedLists, m.conditionCtx));
         }
         for (MacroInfo m : col.macros().values()) {
-            Map<String, Syntax> visible = new HashMap<>();
-            for (MacroInfo other : col.macros().values()) {
-                if (other.index < m.visibility) {
-                    visible.put(other.name, out.get(other.name));
-                }
-            }
+            // the macros defined before m's visibility point, looked up as met (a map copied per macro
+            // made this quadratic in the number of macros, three times over for three files)
+            Function<String, Syntax> visible = name -> {
+                MacroInfo other = col.macros().get(name);
+                return other != null && other.index < m.visibility ? out.get(name) : null;
+            };
             out.put(m.name, resolve(out.get(m.name), visible, m.condition, m.ctx, usedMacros));
         }
     }
@@ -105,7 +105,10 @@ final class RuleCompiler {
     /** Lists are substituted into the text (no visibility order between conditions and lists), then parsed. */
     private Syntax parse(String condition, Map<String, List<String>> lists, Set<String> usedLists, LoadContext ctx)
             throws RuleLoadException {
-        String text = expandLists(condition, lists, usedLists);
+        return parseExpanded(expandLists(condition, lists, usedLists), ctx);
+    }
+
+    private Syntax parseExpanded(String text, LoadContext ctx) throws RuleLoadException {
         try {
             return language.parse(text);
         } catch (ConditionError e) {
@@ -126,7 +129,7 @@ final class RuleCompiler {
         return text;
     }
 
-    private static Syntax resolve(Syntax tree, Map<String, Syntax> visible, String condition, LoadContext ctx,
+    private static Syntax resolve(Syntax tree, Function<String, Syntax> visible, String condition, LoadContext ctx,
             Set<String> usedMacros) throws RuleLoadException {
         MacroResolver resolver = new MacroResolver(visible);
         Syntax expanded;
@@ -176,9 +179,10 @@ final class RuleCompiler {
                         + "' has been detected in the rule output", r.outputCtx, f));
             }
         }
-        Syntax parsed = parse(condition, lists, usedLists, r.conditionCtx);
-        String expandedText = expandLists(condition, lists, new HashSet<>());
-        Syntax expanded = resolve(parsed, macros, condition, r.ctx, usedMacros);
+        // one list substitution serves both the parse and the rule's expanded text
+        String expandedText = expandLists(condition, lists, usedLists);
+        Syntax parsed = parseExpanded(expandedText, r.conditionCtx);
+        Syntax expanded = resolve(parsed, macros::get, condition, r.ctx, usedMacros);
         ConditionLanguage.Warnings warnings = language.warnings(expanded);
         // Falco points these at the start of the condition text (position 0 of the condition expression).
         LoadContext whole = r.conditionCtx.inCondition(condition, 0, 0, 0);

@@ -30,7 +30,7 @@ final class ValueWarnings {
         Span at = c.right().span();
         for (Operand.Value value : EventCodes.values(c.right())) {
             String v = value.text();
-            String nospaces = v.replaceAll("\\s", "");
+            String nospaces = withoutWhitespace(v);
             if (c.op() == Operator.REGEX && regexIsPlain(v)) {
                 sink.accept("regex check with '" + v + "' may be optimized with simpler operators such as '=',"
                         + " 'contains', 'startswith', 'endswith'", at);
@@ -45,6 +45,21 @@ final class ValueWarnings {
                 }
             }
         }
+    }
+
+    /** {@code v.replaceAll("\\s", "")} without compiling a pattern for every constant of every rule. */
+    static String withoutWhitespace(String v) {
+        StringBuilder out = null;
+        for (int i = 0; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            boolean space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\u000B' || ch == '\f' || ch == '\r';
+            if (space && out == null) {
+                out = new StringBuilder(v.length()).append(v, 0, i);
+            } else if (!space && out != null) {
+                out.append(ch);
+            }
+        }
+        return out == null ? v : out.toString();
     }
 
     private static boolean regexIsPlain(String v) {
