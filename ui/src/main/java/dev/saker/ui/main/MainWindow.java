@@ -96,6 +96,7 @@ public final class MainWindow {
         detectionsTab.setId("detectionsTab");
         detectionsTab.setClosable(false);
         addSideTab(detectionsTab);
+        showDetectionsWhenFound(model, detectionsTab);
         timeline = new TimelineView(new TimelineViewModel(model));
         addCentrePane(0, timeline.node());
         details = new DetailsView(new DetailsViewModel(model));
@@ -255,6 +256,21 @@ public final class MainWindow {
         box.setPadding(new Insets(3, 8, 3, 8));
         box.setId("statusBar");
         return box;
+    }
+
+    /**
+     * What the rules found is the first thing to see in a capture: when the first rule run after a
+     * capture opens finds anything, the side pane turns to the detections (later re-runs leave it be).
+     */
+    private void showDetectionsWhenFound(WorkbenchModel model, Tab detectionsTab) {
+        boolean[] opened = {model.indexProperty().get() != null};
+        model.indexProperty().addListener((o, before, now) -> opened[0] = now != null);
+        model.detections().addListener((javafx.collections.ListChangeListener<dev.saker.engine.Detection>) c -> {
+            if (opened[0] && !model.detections().isEmpty()) {
+                opened[0] = false;
+                side.getSelectionModel().select(detectionsTab);
+            }
+        });
     }
 
     /** Adds a tab to the centre workspace (next to Events), e.g. the rules editor. */

@@ -44,6 +44,12 @@ class DetectionsViewTest extends WorkbenchTestBase {
     }
 
     @Test
+    void aCaptureWithDetectionsOpensOnTheDetectionsPane(FxRobot robot) throws Exception {
+        openCatWrite(robot);
+        assertThat(window.sidePanes().getSelectionModel().getSelectedItem().getId()).isEqualTo("detectionsTab");
+    }
+
+    @Test
     void selectingADetectionJumpsToItsEventWithDetailsAndProcess(FxRobot robot) throws Exception {
         openCatWrite(robot);
         // hide the event first: the jump must show it anyway
