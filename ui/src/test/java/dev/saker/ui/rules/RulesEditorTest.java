@@ -100,8 +100,9 @@ class RulesEditorTest extends WorkbenchTestBase {
         Bounds b = onFx(() -> area.getCharacterBoundsOnScreen(bad + 1, bad + 3).orElseThrow());
         robot.moveTo(new javafx.geometry.Point2D(b.getCenterX(), b.getCenterY()));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> editor().hoverPopup().isShowing());
-        assertThat(robot.lookup("#rulesHover").queryAs(Labeled.class).getText())
-                .contains("LOAD_ERR_COMPILE_CONDITION").contains("proc.nmae");
+        // the popup is a window of its own: read its label there, not through a lookup from the main window
+        String hover = onFx(() -> ((Labeled) editor().hoverPopup().getScene().lookup("#rulesHover")).getText());
+        assertThat(hover).contains("LOAD_ERR_COMPILE_CONDITION").contains("proc.nmae");
 
         // running rules that do not load: no detections, and the editor says so
         robot.clickOn("#runRulesButton");
