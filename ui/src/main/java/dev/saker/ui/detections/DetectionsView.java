@@ -35,11 +35,18 @@ public final class DetectionsView {
         tree.setPlaceholder(new Label("No detections"));
         tree.getColumns().add(column("Rule / event", 190, e -> e.detection() == null ? e.group().rule()
                 : "#" + e.detection().eventNumber() + "  " + DetailsText.clock(e.detection().timeNs())));
-        tree.getColumns().add(column("Priority", 95, e -> e.detection() == null ? e.group().priorityText() : ""));
+        tree.getColumns().add(column("Priority", 80, e -> e.detection() == null ? e.group().priorityText() : ""));
         tree.getColumns().add(column("Count / output", 600, e -> e.detection() == null
                 ? e.group().detections().size() + (e.group().detections().size() == 1 ? " detection" : " detections")
                 : e.detection().output()));
+        // the side pane is narrow: the output of the selected detection is shown in full under the tree
+        Label output = new Label("Select a detection to see its output");
+        output.setId("detectionOutput");
+        output.setWrapText(true);
+        output.setPadding(new Insets(4));
+        output.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            output.setText(outputText(b));
             if (b != null && b.getValue() != null && b.getValue().detection() != null) {
                 vm.open(b.getValue().detection());
             }
@@ -61,7 +68,7 @@ public final class DetectionsView {
         tree.setContextMenu(new javafx.scene.control.ContextMenu(debugItem));
         javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(6, debug);
         bar.setPadding(new Insets(0, 4, 4, 4));
-        box = new VBox(summary, bar, tree);
+        box = new VBox(summary, bar, tree, output);
         VBox.setVgrow(tree, Priority.ALWAYS);
         fill(vm.groupsProperty().get());
     }
@@ -79,9 +86,34 @@ public final class DetectionsView {
         tree.setRoot(root);
     }
 
+    /** What the label under the tree says about the selected row. */
+    static String outputText(TreeItem<Entry> item) {
+        if (item == null || item.getValue() == null) {
+            return "Select a detection to see its output";
+        }
+        Entry e = item.getValue();
+        if (e.detection() == null) {
+            int n = e.group().detections().size();
+            return e.group().rule() + " (" + e.group().priorityText() + "): " + n + (n == 1 ? " detection" : " detections");
+        }
+        return "#" + e.detection().eventNumber() + " " + e.group().rule() + ": " + e.detection().output();
+    }
+
     private static TreeTableColumn<Entry, String> column(String title, double w, Function<Entry, String> f) {
         TreeTableColumn<Entry, String> c = new TreeTableColumn<>(title);
         c.setPrefWidth(w);
+        // cut-off text (long rule names, outputs) is readable on hover
+        c.setCellFactory(col -> new javafx.scene.control.TreeTableCell<>() {
+            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                tip.setText(item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : tip);
+            }
+        });
         c.setCellValueFactory(cd -> {
             TreeItem<Entry> it = cd.getValue();
             return new ReadOnlyObjectWrapper<>(it == null || it.getValue() == null ? "" : f.apply(it.getValue()));

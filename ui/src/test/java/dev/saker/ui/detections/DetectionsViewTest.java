@@ -72,6 +72,23 @@ class DetectionsViewTest extends WorkbenchTestBase {
     }
 
     @Test
+    void outputsCutOffByTheNarrowPaneAreReadableInTooltipsAndUnderTheTree(FxRobot robot) throws Exception {
+        openCatWrite(robot);
+        robot.clickOn("#detectionsTab");
+        Label output = robot.lookup("#detectionOutput").queryAs(Label.class);
+        TreeItem<DetectionsView.Entry> exec = tree(robot).getRoot().getChildren().get(0);
+        robot.interact(() -> tree(robot).getSelectionModel().select(exec));
+        assertThat(output.getText()).isEqualTo("exec_from_cat (Error): 1 detection");
+        Detection d = exec.getChildren().get(0).getValue().detection();
+        robot.interact(() -> tree(robot).getSelectionModel().select(exec.getChildren().get(0)));
+        assertThat(output.getText()).isEqualTo("#" + d.eventNumber() + " exec_from_cat: " + d.output());
+        // the output cell holds the whole text and shows it on hover
+        var cell = robot.lookup(".tree-table-cell").match(n -> n instanceof javafx.scene.control.TreeTableCell<?, ?> c
+                && d.output().equals(c.getText())).queryAs(javafx.scene.control.TreeTableCell.class);
+        assertThat(cell.getTooltip().getText()).isEqualTo(d.output());
+    }
+
+    @Test
     void debugThisDetectionOpensTheRuleDebuggerOnItsRuleAndEvent(FxRobot robot) throws Exception {
         openCatWrite(robot);
         robot.clickOn("#detectionsTab");

@@ -101,6 +101,10 @@ class TutorialSampleTest extends WorkbenchTestBase {
             assertThat(table(robot).getSelectionModel().getSelectedItem()).isEqualTo(row);
             assertThat(robot.lookup("#detailsHeader").queryAs(Label.class).getText())
                     .startsWith("Event " + d.eventNumber() + " ").contains("execve");
+            // the side pane is too narrow for the output column: the whole output is under the tree
+            assertThat(robot.lookup("#detectionOutput").queryAs(Label.class).getText())
+                    .isEqualTo("#" + d.eventNumber() + " " + PACKAGE_RULE + ": " + d.output())
+                    .contains("command=" + apt.cmdlines().get(i) + " ");
             // kubectl exec's runc started bash, which started apt
             List<ProcessRecord> chain = ancestry(robot);
             assertThat(chain).extracting(ProcessRecord::comm).startsWith("apt", "bash", "runc");
