@@ -35,7 +35,7 @@ public final class DetectionsView {
         tree.setPlaceholder(new Label("No detections"));
         tree.getColumns().add(column("Rule / event", 190, e -> e.detection() == null ? e.group().rule()
                 : "#" + e.detection().eventNumber() + "  " + DetailsText.clock(e.detection().timeNs())));
-        tree.getColumns().add(column("Priority", 80, e -> e.detection() == null ? e.group().priorityText() : ""));
+        tree.getColumns().add(column("Priority", 95, e -> e.detection() == null ? e.group().priorityText() : ""));
         tree.getColumns().add(column("Count / output", 600, e -> e.detection() == null
                 ? e.group().detections().size() + (e.group().detections().size() == 1 ? " detection" : " detections")
                 : e.detection().output()));
