@@ -18,7 +18,8 @@ import javafx.stage.Stage;
 /**
  * Not a test: drives a real window (run it under Xvfb) through the main views and takes a screenshot
  * of the screen after each with ImageMagick's import, for docs/screenshots. Usage:
- * {@code DISPLAY=:99 java -cp ... dev.saker.ui.ScreenshotTour OUTDIR}.
+ * {@code DISPLAY=:99 java -cp ... dev.saker.ui.ScreenshotTour OUTDIR}. Marks made on the way stay in the
+ * session (no sidecar next to the shared captures).
  */
 public final class ScreenshotTour {
     private static Path out;
@@ -58,7 +59,7 @@ public final class ScreenshotTour {
     private static void idle() throws Exception {
         for (int i = 0; i < 600; i++) {
             boolean busy = fx(() -> model == null || model.indexingProperty().get() || model.rulesRunningProperty().get()
-                    || model.filteringProperty().get());
+                    || model.filteringProperty().get() || window.stream().viewModel().followingProperty().get());
             if (!busy) {
                 break;
             }
@@ -75,6 +76,19 @@ public final class ScreenshotTour {
         // a 128-colour palette without dithering: a third of the size, text as sharp
         new ProcessBuilder("convert", png.toString(), "+dither", "-colors", "128", png.toString()).inheritIO().start().waitFor();
         System.out.println("saved " + png);
+    }
+
+    private static int firstRow(String type, String infoPart) throws Exception {
+        return fx(() -> {
+            var rows = model.rowsProperty().get();
+            for (int i = 0; i < rows.index().size(); i++) {
+                var r = rows.row(i);
+                if (r.type().equals(type) && r.info().contains(infoPart)) {
+                    return i;
+                }
+            }
+            return -1;
+        });
     }
 
     private static void tour() {
@@ -185,6 +199,55 @@ public final class ScreenshotTour {
                 return null;
             });
             shot("timeline-window");
+
+            // follow fd stream, marks (kept for the session: no sidecar next to the shared captures),
+            // and debugging a detection
+            fx(() -> {
+                model.open(curl);
+                return null;
+            });
+            idle();
+            int sendto = firstRow("sendto", "2004:80");
+            fx(() -> {
+                model.select(sendto);
+                window.followSelected();
+                return null;
+            });
+            shot("fd-stream");
+
+            int dns = firstRow("sendto", "::8888:53");
+            int connect = firstRow("connect", "2004:80");
+            fx(() -> {
+                window.workspace().getSelectionModel().select(0);
+                window.sidePanes().getSelectionModel().select(2);
+                var marks = window.marks().viewModel();
+                var idx = model.indexProperty().get();
+                marks.comment(idx.number(dns), "DNS query for www.google.com");
+                marks.comment(idx.number(connect - 1), "connects to Google over IPv6, port 80");
+                model.select(connect);
+                marks.toggleSelected();
+                model.select(sendto);
+                marks.toggleSelected();
+                window.marks().list().getSelectionModel().select(1);
+                return null;
+            });
+            shot("marks");
+
+            fx(() -> {
+                model.open(cat);
+                return null;
+            });
+            idle();
+            fx(() -> {
+                window.sidePanes().getSelectionModel().select(1);
+                var tree = window.detections().tree();
+                var group = tree.getRoot().getChildren().get(1);
+                group.setExpanded(true);
+                tree.getSelectionModel().select(group.getChildren().get(2));
+                window.detections().viewModel().debug(window.detections().selectedDetection());
+                return null;
+            });
+            shot("debug-detection");
         } catch (Exception e) {
             e.printStackTrace();
         } finally {
