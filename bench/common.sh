@@ -42,3 +42,24 @@ bench_capture() {
         java -cp "$CP" dev.saker.bench.BenchCaptureBuilder "$2" "$1" "$CONFORMANCE/captures" >&2
     fi
 }
+
+# summarize_times EVENTS LABEL TIMES: TIMES holds lines "TOOL wall user sys peak-KB" (GNU time's
+# '%e %U %S %M'), several runs per tool; prints each tool's median wall and CPU time, events per
+# second and peak RSS, then every other tool's ratio against sysdig (sysdig time / tool time).
+summarize_times() {
+    awk -v events="$1" -v label="$2" '
+        { n[$1]++; wall[$1, n[$1]] = $2; cpu[$1, n[$1]] = $3 + $4; if ($5 > rss[$1]) rss[$1] = $5 }
+        function median(arr, tool, cnt,   i, j, t, v) {
+            for (i = 1; i <= cnt; i++) v[i] = arr[tool, i]
+            for (i = 1; i <= cnt; i++) for (j = i + 1; j <= cnt; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+            return cnt % 2 ? v[(cnt + 1) / 2] : (v[cnt / 2] + v[cnt / 2 + 1]) / 2
+        }
+        END {
+            for (tool in n) { w[tool] = median(wall, tool, n[tool]); c[tool] = median(cpu, tool, n[tool]) }
+            for (tool in n) printf "%s: %-14s median wall %6.2f s  %9.0f events/s   median cpu %6.2f s  %9.0f events/cpu-s   peak RSS %7.1f MB\n",
+                label, tool, w[tool], events / w[tool], c[tool], events / c[tool], rss[tool] / 1024
+            for (tool in n) if (tool != "sysdig")
+                printf "%s: ratio %s/sysdig: %.2fx by wall time, %.2fx by cpu time\n", label, tool,
+                    w["sysdig"] / w[tool], c["sysdig"] / c[tool]
+        }' "$3"
+}

@@ -62,22 +62,7 @@ measure() {
             echo "$tool $line" >>"$times"
         done
     done
-    awk -v events="$events" -v label="$label" '
-        { n[$1]++; wall[$1, n[$1]] = $2; cpu[$1, n[$1]] = $3 + $4; if ($5 > rss[$1]) rss[$1] = $5 }
-        function median(arr, tool, cnt,   i, j, t, v) {
-            for (i = 1; i <= cnt; i++) v[i] = arr[tool, i]
-            for (i = 1; i <= cnt; i++) for (j = i + 1; j <= cnt; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
-            return cnt % 2 ? v[(cnt + 1) / 2] : (v[cnt / 2] + v[cnt / 2 + 1]) / 2
-        }
-        END {
-            for (tool in n) { w[tool] = median(wall, tool, n[tool]); c[tool] = median(cpu, tool, n[tool]) }
-            for (tool in n) printf "%s: %-14s median wall %6.2f s  %9.0f events/s   median cpu %6.2f s  %9.0f events/cpu-s   peak RSS %7.1f MB\n",
-                label, tool, w[tool], events / w[tool], c[tool], events / c[tool], rss[tool] / 1024
-            printf "%s: ratio saker/sysdig: %.2fx by wall time, %.2fx by cpu time\n", label, w["sysdig"] / w["saker"], c["sysdig"] / c["saker"]
-            if ("saker-2threads" in n)
-                printf "%s: ratio saker-2threads/sysdig: %.2fx by wall time, %.2fx by cpu time\n", label,
-                    w["sysdig"] / w["saker-2threads"], c["sysdig"] / c["saker-2threads"]
-        }' "$times"
+    summarize_times "$events" "$label" "$times"
     RSS_SAKER="$(awk '$1 == "saker" && $5 > m { m = $5 } END { print m }' "$times")"
     RSS_SYSDIG="$(awk '$1 == "sysdig" && $5 > m { m = $5 } END { print m }' "$times")"
     rm -f "$times" "$times.one"

@@ -62,17 +62,5 @@ for ((rep = 1; rep <= REPS; rep++)); do
     done
 done
 echo "== saker scan (falco-rules-5.1.0 stable+incubating+sandbox) vs sysdig -r with one rule ($(nproc) cores, $(date -u +%Y-%m-%d), $REPS interleaved runs, $EVENTS events)"
-awk -v events="$EVENTS" '
-    { n[$1]++; wall[$1, n[$1]] = $2; cpu[$1, n[$1]] = $3 + $4; if ($5 > rss[$1]) rss[$1] = $5 }
-    function median(arr, tool, cnt,   i, j, t, v) {
-        for (i = 1; i <= cnt; i++) v[i] = arr[tool, i]
-        for (i = 1; i <= cnt; i++) for (j = i + 1; j <= cnt; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
-        return cnt % 2 ? v[(cnt + 1) / 2] : (v[cnt / 2] + v[cnt / 2 + 1]) / 2
-    }
-    END {
-        for (tool in n) { w[tool] = median(wall, tool, n[tool]); c[tool] = median(cpu, tool, n[tool]) }
-        for (tool in n) printf "%-6s median wall %6.2f s  %9.0f events/s   median cpu %6.2f s  %9.0f events/cpu-s   peak RSS %7.1f MB\n",
-            tool, w[tool], events / w[tool], c[tool], events / c[tool], rss[tool] / 1024
-        printf "ratio saker(all rules)/sysdig(one rule): %.2fx by wall time, %.2fx by cpu time (target >= 2x)\n", w["sysdig"] / w["saker"], c["sysdig"] / c["saker"]
-    }' "$times"
+summarize_times "$EVENTS" "$EVENTS events, target >= 2x" "$times"
 rm -f "$times" "$times.one"

@@ -57,8 +57,7 @@ final class ExplainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            List<Path> paths = rules.isEmpty() ? ScanCommand.falcoDefaultPaths() : rules;
-            List<RulesSource> sources = paths.isEmpty() ? List.of(ScanCommand.starter()) : RulesSource.expand(paths);
+            List<RulesSource> sources = ScanCommand.rulesToRun(rules);
             FilterConditions language = new FilterConditions();
             RuleLoader loader = new RuleLoader(RenderedFields.registry(), language, false);
             List<LoadResult> results = loader.loadAll(sources);

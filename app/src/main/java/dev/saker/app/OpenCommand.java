@@ -40,8 +40,7 @@ final class OpenCommand implements Callable<Integer> {
         }
         List<RulesSource> sources;
         try {
-            List<Path> paths = rules.isEmpty() ? ScanCommand.falcoDefaultPaths() : rules;
-            sources = paths.isEmpty() ? List.of(ScanCommand.starter()) : RulesSource.expand(paths);
+            sources = ScanCommand.rulesToRun(rules);
         } catch (IOException e) {
             err.println("saker: " + UserErrorHandler.describe(e));
             return UserErrorHandler.BAD_INPUT;

@@ -91,6 +91,12 @@ final class ScanCommand implements Callable<Integer> {
         return StarterRules.source();
     }
 
+    /** The rules to run: the -r paths, else Falco's default paths when present, else the starter ruleset. */
+    static List<RulesSource> rulesToRun(List<Path> given) throws IOException {
+        List<Path> paths = given.isEmpty() ? falcoDefaultPaths() : given;
+        return paths.isEmpty() ? List.of(starter()) : RulesSource.expand(paths);
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -114,13 +120,7 @@ final class ScanCommand implements Callable<Integer> {
                     return FAILED;
                 }
             }
-            List<RulesSource> sources;
-            List<Path> paths = rules.isEmpty() ? falcoDefaultPaths() : rules;
-            if (paths.isEmpty()) {
-                sources = List.of(starter());
-            } else {
-                sources = RulesSource.expand(paths);
-            }
+            List<RulesSource> sources = rulesToRun(rules);
             RuleLoader loader = new RuleLoader(RenderedFields.registry());
             List<LoadResult> results = loader.loadAll(sources);
             if (!results.stream().allMatch(LoadResult::successful)) {
