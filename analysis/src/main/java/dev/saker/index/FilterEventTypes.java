@@ -4,6 +4,7 @@ import dev.saker.filter.Expr;
 import dev.saker.filter.Operand;
 import dev.saker.filter.Operator;
 import dev.saker.scap.EventInfo;
+import dev.saker.scap.EventSchema;
 import dev.saker.scap.EventTypes;
 import dev.saker.scap.RawEvent;
 import java.util.HashSet;
@@ -18,15 +19,16 @@ import java.util.Set;
  * Generic syscall events name their type from a parameter, so they are always evaluated.
  */
 final class FilterEventTypes {
-    private static final byte UNSEEN = 0;
-    private static final byte EVALUATE = 1;
-    private static final byte SKIP = 2;
-
-    private final Set<String> names;
-    private byte[] verdict = new byte[512];
+    /** Per event type (as the reader's schema numbers them): whether the condition may match it. */
+    private final boolean[] evaluate;
 
     private FilterEventTypes(Set<String> names) {
-        this.names = names;
+        EventSchema schema = EventSchema.current();
+        evaluate = new boolean[schema.size()];
+        for (int t = 0; t < evaluate.length; t++) {
+            EventInfo info = schema.info(t);
+            evaluate[t] = info == null || t == EventTypes.GENERIC_E || t == EventTypes.GENERIC_X || names.contains(info.name());
+        }
     }
 
     /** The gate for a compiled condition's tree, or null when no event type can be ruled out. */
@@ -35,24 +37,10 @@ final class FilterEventTypes {
         return n == null ? null : new FilterEventTypes(n);
     }
 
-    /** Whether the condition can match an event of this type (a per-type verdict, cached). */
+    /** Whether the condition can match an event of this type; types outside the schema are evaluated. */
     boolean mayMatch(RawEvent raw) {
         int t = raw.type();
-        if (t < 0) {
-            return true;
-        }
-        if (t >= verdict.length) {
-            verdict = java.util.Arrays.copyOf(verdict, Math.max(t + 1, verdict.length * 2));
-        }
-        byte v = verdict[t];
-        if (v == UNSEEN) {
-            EventInfo info = raw.info();
-            boolean eval = info == null || t == EventTypes.GENERIC_E || t == EventTypes.GENERIC_X
-                    || names.contains(info.name());
-            v = eval ? EVALUATE : SKIP;
-            verdict[t] = v;
-        }
-        return v == EVALUATE;
+        return t >= evaluate.length || evaluate[t];
     }
 
     /** The evt.type names every match must have, or null for no restriction. */
