@@ -37,6 +37,15 @@ public final class EventFdTracker {
 
     /** Call with each recorded event before the state applies it. */
     public void beforeApply(RawEvent raw, SystemState state) {
+        beforeApply(raw, state, true);
+    }
+
+    /**
+     * As {@link #beforeApply(RawEvent, SystemState)}; without {@code lookUp} it only keeps the
+     * thread's last fd up to date (state) and skips finding the fd, for an event whose fd part will
+     * not be read ({@link #afterApply} is then not called for it).
+     */
+    public void beforeApply(RawEvent raw, SystemState state, boolean lookUp) {
         before = null;
         beforeName = null;
         parsed = null;
@@ -55,7 +64,9 @@ public final class EventFdTracker {
             last[1] = type;
             if (usesFd && !raw.isEmpty(enterFdIndex(type))) {
                 last[0] = raw.signed(enterFdIndex(type));
-                lookUpBefore(state, t, last[0]);
+                if (lookUp) {
+                    lookUpBefore(state, t, last[0]);
+                }
             }
             return;
         }
@@ -77,7 +88,9 @@ public final class EventFdTracker {
                 last[0] = raw.signed(at);
             }
         }
-        lookUpBefore(state, t, last[0]);
+        if (lookUp) {
+            lookUpBefore(state, t, last[0]);
+        }
     }
 
     /** The event's fd before parsing, and its name then: libsinsp's get_fd records it as m_oldname. */

@@ -9,6 +9,7 @@ import dev.saker.state.SystemState;
 import dev.saker.state.ThreadInfo;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 
 /**
  * A capture's events with their field context, as sysdig presents them: the shared reading pipeline
@@ -28,11 +29,13 @@ public final class InspectedEvents implements AutoCloseable {
     private long num;
     private long unknownToEdition;
     private boolean sawOtherThanContainer;
+    private Predicate<RawEvent> fieldsWanted;
 
     private InspectedEvents(Path capture, LibsEdition edition) throws IOException {
         this.edition = edition;
         this.fds = new EventFdTracker(edition);
-        this.inspector = CaptureInspector.open(capture, edition.parserRevision(), fds::beforeApply);
+        this.inspector = CaptureInspector.open(capture, edition.parserRevision(),
+                (raw, state) -> fds.beforeApply(raw, state, wantsFields(raw)));
     }
 
     /** The capture's events with current libsinsp's (Falco's) semantics. */
@@ -42,6 +45,20 @@ public final class InspectedEvents implements AutoCloseable {
 
     public static InspectedEvents open(Path capture, LibsEdition edition) throws IOException {
         return new InspectedEvents(capture, edition);
+    }
+
+    /**
+     * Limits the fd part of the context to events {@code wanted} accepts: the others still go through
+     * the state and are returned, numbered and with their thread, but with no fd (fd fields must not
+     * be evaluated on them). For a pass that only evaluates a condition on events of some types:
+     * it saves the fd look-ups before and after parsing.
+     */
+    public void fieldsOnlyFor(Predicate<RawEvent> wanted) {
+        this.fieldsWanted = wanted;
+    }
+
+    private boolean wantsFields(RawEvent raw) {
+        return fieldsWanted == null || fieldsWanted.test(raw);
     }
 
     /** Events read but not delivered because the edition's event table does not know their type. */
@@ -71,7 +88,9 @@ public final class InspectedEvents implements AutoCloseable {
             RawEvent current = inspector.converted();
             SystemState state = inspector.state();
             ctx.set(num, raw, current, state, threadOf(raw, state), false, -1, null);
-            fds.afterApply(raw, current, state, ctx);
+            if (wantsFields(raw)) {
+                fds.afterApply(raw, current, state, ctx);
+            }
             EventInfo info = raw.info();
             if (info == null || (info.category() & EventInfo.EC_INTERNAL) != 0 || (raw.dumpFlags() & DF_STATE_ONLY) != 0) {
                 sawOtherThanContainer = true;

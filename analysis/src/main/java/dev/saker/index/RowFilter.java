@@ -4,6 +4,7 @@ import dev.saker.fields.EventContext;
 import dev.saker.fields.InspectedEvents;
 import dev.saker.fields.LibsEdition;
 import dev.saker.filter.CompileResult;
+import dev.saker.filter.Condition;
 import dev.saker.filter.Filter;
 import dev.saker.filter.FilterCompiler;
 import dev.saker.format.RenderedFields;
@@ -37,10 +38,12 @@ public final class RowFilter {
     public static RowSet run(CaptureIndex index, RowQuery query, FilterMacros macros, BooleanSupplier cancelled)
             throws IOException {
         Filter filter = null;
+        FilterEventTypes types = null;
         if (!query.condition().isEmpty()) {
             CompileResult c = compile(query.condition());
             if (c.ok()) {
                 filter = c.filter();
+                types = FilterEventTypes.of(Condition.parse(query.condition(), "filter").expr());
             } else if (macros.mentions(query.condition())) {
                 FilterMacros.Compiled m = macros.compile(query.condition());
                 if (m.filter() == null) {
@@ -63,6 +66,10 @@ public final class RowFilter {
             return out;
         }
         try (InspectedEvents events = InspectedEvents.open(index.capture(), LibsEdition.CURRENT)) {
+            if (types != null) {
+                // events of other types cannot match: they only update the state
+                events.fieldsOnlyFor(types::mayMatch);
+            }
             int row = 0;
             for (EventContext c; row < size && (c = events.next()) != null; row++) {
                 if ((row & 4095) == 0 && cancelled.getAsBoolean()) {
@@ -78,7 +85,7 @@ public final class RowFilter {
                         continue;
                     }
                 }
-                if (filter != null && !filter.matches(c)) {
+                if (filter != null && (types != null && !types.mayMatch(c.raw()) || !filter.matches(c))) {
                     continue;
                 }
                 out.add(row);

@@ -38,6 +38,48 @@ class RowFilterTest {
         }
     }
 
+    /**
+     * Conditions that name event types let the pass skip the fd look-ups and the evaluation on events
+     * of other types (they still update the state): the rows must stay exactly saker read's, on every
+     * capture, including fd fields that depend on what earlier events of other types did.
+     */
+    @Test
+    void conditionsRestrictedToEventTypesSelectWhatSakerReadPrintsOnEveryCapture() throws IOException {
+        List<String> conditions = List.of("evt.type in (open, openat) and fd.name contains /etc",
+                "evt.type in (read, write, close) and fd.num >= 0 and fd.typechar in (f, 4, 6, u)",
+                "(evt.type=openat or evt.type=connect) and fd.name exists", "evt.type=execve and evt.dir=< and proc.name exists",
+                "evt.type in (read, write) and (fd.name contains / or proc.name exists)", "evt.type=close and evt.type=read",
+                "evt.type=switch or evt.type=procexit");
+        long matched = 0;
+        for (Path capture : ConformanceCaptures.captures()) {
+            CaptureIndex index = CaptureIndexer.build(capture);
+            for (String c : conditions) {
+                List<Long> expected = readNumbers(capture, c);
+                RowSet set = RowFilter.run(index, RowQuery.ALL.withCondition(c), () -> false);
+                assertThat(numbers(index, set)).as(capture + ": " + c).isEqualTo(expected);
+                matched += set.size();
+            }
+        }
+        assertThat(matched).isPositive();
+    }
+
+    @Test
+    void onlyChecksEveryMatchMustPassNarrowTheEventTypes() {
+        assertThat(types("evt.type in (open, openat) and fd.name contains /etc")).containsExactlyInAnyOrder("open", "openat");
+        assertThat(types("evt.type=open or evt.type in (close, read)")).containsExactlyInAnyOrder("open", "close", "read");
+        assertThat(types("evt.type in (open, close) and (evt.type=close or evt.type=read)")).containsExactly("close");
+        assertThat(types("evt.type=open or fd.num=3")).isNull();
+        assertThat(types("not evt.type=open")).isNull();
+        assertThat(types("evt.type!=open")).isNull();
+        assertThat(types("evt.type contains open")).isNull();
+        assertThat(types("evt.type = oneof (open, close)")).isNull();
+        assertThat(types("fd.name=/etc/passwd")).isNull();
+    }
+
+    private static Set<String> types(String condition) {
+        return FilterEventTypes.required(dev.saker.filter.Condition.parse(condition, "t").expr());
+    }
+
     @Test
     void aProcessSelectsTheSameEventsAsItsPidCondition() throws IOException {
         Path capture = ConformanceCaptures.capture("libs/sample.scap");
