@@ -91,7 +91,7 @@ public final class Engine {
      * An event no rule matches costs no allocation: the list is made on the first match.
      */
     public List<CompiledRule> match(EventContext ctx) {
-        if (!visible(ctx)) {
+        if (ctx.passedOver() || !visible(ctx)) {
             return List.of();
         }
         int t = ctx.raw().type();
@@ -125,6 +125,8 @@ public final class Engine {
     public long scan(Path capture, OutputRenderer renderer, Consumer<Detection> sink) throws IOException {
         long events = 0;
         try (InspectedEvents in = InspectedEvents.open(capture, LibsEdition.CURRENT)) {
+            // an event of a type no running rule is indexed under is never evaluated
+            in.demand(allTypes.isEmpty() ? (raw, delivered) -> !rulesFor(raw.type()).isEmpty() : InspectedEvents.Wanted.DELIVERED);
             EventContext ctx;
             while ((ctx = in.next()) != null) {
                 events++;

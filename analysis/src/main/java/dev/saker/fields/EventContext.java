@@ -25,6 +25,7 @@ public final class EventContext {
     long fdNum = -1;
     FdInfo fd;
     boolean fdNameChanged;
+    boolean passedOver;
 
     public EventContext() {
     }
@@ -42,6 +43,7 @@ public final class EventContext {
         this.fdNum = eventFdNum;
         this.fd = eventFd;
         this.fdNameChanged = false;
+        this.passedOver = false;
         return this;
     }
 
@@ -90,6 +92,14 @@ public final class EventContext {
      */
     public boolean fdNameChanged() {
         return fdNameChanged;
+    }
+
+    /**
+     * Whether a demand-driven pass ({@link InspectedEvents#demand}) passed over this event: only its
+     * number, raw bytes, state and thread are valid; no field may be evaluated on it.
+     */
+    public boolean passedOver() {
+        return passedOver;
     }
 
     /** Whose semantics the fields follow where 2022 and current libs differ. */

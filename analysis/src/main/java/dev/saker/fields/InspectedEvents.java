@@ -9,7 +9,6 @@ import dev.saker.state.SystemState;
 import dev.saker.state.ThreadInfo;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.function.Predicate;
 
 /**
  * A capture's events with their field context, as sysdig presents them: the shared reading pipeline
@@ -27,15 +26,33 @@ public final class InspectedEvents implements AutoCloseable {
     private final LibsEdition edition;
     private final EventContext ctx = new EventContext();
     private long num;
+    private long delivered;
     private long unknownToEdition;
     private boolean sawOtherThanContainer;
-    private Predicate<RawEvent> fieldsWanted;
+    private Wanted wanted;
+
+    /**
+     * Which delivered events a consumer reads fields of. {@code delivered} is how many events
+     * {@link #next()} returned before this one (so a consumer that works on slices of the stream can
+     * tell which slice an event falls in).
+     */
+    @FunctionalInterface
+    public interface Wanted {
+        /** Every delivered event: only the events the pass never returns (internal ones) are passed over. */
+        Wanted DELIVERED = (raw, delivered) -> true;
+
+        boolean wants(RawEvent raw, long delivered);
+    }
 
     private InspectedEvents(Path capture, LibsEdition edition) throws IOException {
         this.edition = edition;
         this.fds = new EventFdTracker(edition);
         this.inspector = CaptureInspector.open(capture, edition.parserRevision(),
-                (raw, state) -> fds.beforeApply(raw, state, wantsFields(raw)));
+                (raw, state) -> fds.beforeApply(raw, state, !inspector().passedOver()));
+    }
+
+    private CaptureInspector inspector() {
+        return inspector;
     }
 
     /** The capture's events with current libsinsp's (Falco's) semantics. */
@@ -48,17 +65,30 @@ public final class InspectedEvents implements AutoCloseable {
     }
 
     /**
-     * Limits the fd part of the context to events {@code wanted} accepts: the others still go through
-     * the state and are returned, numbered and with their thread, but with no fd (fd fields must not
-     * be evaluated on them). For a pass that only evaluates a condition on events of some types:
-     * it saves the fd look-ups before and after parsing.
+     * Makes the pass demand-driven: an event {@code w} does not want, or that is never delivered
+     * (internal, state-only), is passed over when its type cannot change the state
+     * ({@link dev.saker.state.StateChangingTypes}): only the bookkeeping that keeps later events exact
+     * is done (threads, the converter's stored enter events, each thread's last fd and enter type,
+     * numbering). Such an event is still delivered when printable, numbered and with its thread, but
+     * {@link EventContext#passedOver()} is true and no other field may be evaluated on it. Every
+     * other event gets the full treatment, so its fields are exactly those of a full pass.
      */
-    public void fieldsOnlyFor(Predicate<RawEvent> wanted) {
-        this.fieldsWanted = wanted;
+    public void demand(Wanted w) {
+        this.wanted = w;
+        inspector.demand(w == null ? null : this::wantsFully);
     }
 
-    private boolean wantsFields(RawEvent raw) {
-        return fieldsWanted == null || fieldsWanted.test(raw);
+    private boolean wantsFully(RawEvent raw) {
+        return delivers(raw) && wanted.wants(raw, delivered);
+    }
+
+    /** Whether {@link #next()} may return this event (the 2022 edition's leading containers aside). */
+    private boolean delivers(RawEvent raw) {
+        EventInfo info = raw.info();
+        if (info == null || (info.category() & EventInfo.EC_INTERNAL) != 0 || (raw.dumpFlags() & DF_STATE_ONLY) != 0) {
+            return false;
+        }
+        return edition != LibsEdition.SYSDIG_2022 || EventSchema.legacy2022().info(raw.type()) != null;
     }
 
     /** Events read but not delivered because the edition's event table does not know their type. */
@@ -87,12 +117,18 @@ public final class InspectedEvents implements AutoCloseable {
             num++;
             RawEvent current = inspector.converted();
             SystemState state = inspector.state();
-            ctx.set(num, raw, current, state, threadOf(raw, state), false, -1, null);
-            if (wantsFields(raw)) {
-                fds.afterApply(raw, current, state, ctx);
-            }
+            boolean passedOver = inspector.passedOver();
             EventInfo info = raw.info();
-            if (info == null || (info.category() & EventInfo.EC_INTERNAL) != 0 || (raw.dumpFlags() & DF_STATE_ONLY) != 0) {
+            boolean hidden = info == null || (info.category() & EventInfo.EC_INTERNAL) != 0
+                    || (raw.dumpFlags() & DF_STATE_ONLY) != 0;
+            if (!(passedOver && hidden)) {
+                ctx.set(num, raw, current, state, threadOf(raw, state), false, -1, null);
+                ctx.passedOver = passedOver;
+                if (!passedOver) {
+                    fds.afterApply(raw, current, state, ctx);
+                }
+            }
+            if (hidden) {
                 sawOtherThanContainer = true;
                 continue;
             }
@@ -102,6 +138,7 @@ public final class InspectedEvents implements AutoCloseable {
             if (leading && edition == LibsEdition.SYSDIG_2022) {
                 continue;
             }
+            delivered++;
             return ctx;
         }
         return null;

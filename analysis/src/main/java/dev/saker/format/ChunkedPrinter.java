@@ -144,6 +144,8 @@ final class ChunkedPrinter {
             long unknown = 0;
             Throwable failure = null;
             try (InspectedEvents events = InspectedEvents.open(capture, edition)) {
+                // the other workers' chunks only need to keep this worker's state exact
+                events.demand((raw, delivered) -> (delivered / chunkEvents) % WORKERS == id);
                 StringBuilder line = new StringBuilder(1024);
                 long current = -1;
                 long k = 0;

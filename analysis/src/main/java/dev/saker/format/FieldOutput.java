@@ -53,6 +53,7 @@ public final class FieldOutput {
         long lines = 0;
         StringBuilder line = new StringBuilder(1024);
         try (InspectedEvents events = InspectedEvents.open(capture, edition)) {
+            events.demand(InspectedEvents.Wanted.DELIVERED);
             for (EventContext c; (c = events.next()) != null; ) {
                 if (limit >= 0 && c.num() > limit) {
                     break;

@@ -60,6 +60,7 @@ public final class CaptureIndexer {
         long fileSize = Math.max(1, Files.size(capture));
         String problem = null;
         try (InspectedEvents events = InspectedEvents.open(capture, LibsEdition.CURRENT)) {
+            events.demand(InspectedEvents.Wanted.DELIVERED);
             boolean gzip = isGzip(capture);
             StateArgContext args = new StateArgContext(events.state());
             for (EventContext c; (c = events.next()) != null; ) {

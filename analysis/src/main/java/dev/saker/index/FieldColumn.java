@@ -42,6 +42,7 @@ public final class FieldColumn {
         FieldColumn col = new FieldColumn(field);
         int size = index.size();
         try (InspectedEvents events = InspectedEvents.open(index.capture(), LibsEdition.CURRENT)) {
+            events.demand(InspectedEvents.Wanted.DELIVERED);
             int row = 0;
             for (EventContext c; row < size && (c = events.next()) != null; row++) {
                 if ((row & 4095) == 0 && cancelled.getAsBoolean()) {

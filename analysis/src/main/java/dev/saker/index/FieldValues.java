@@ -34,6 +34,7 @@ public final class FieldValues {
         Map<String, Integer> counts = new HashMap<>();
         long seen = 0;
         try (InspectedEvents in = InspectedEvents.open(capture, LibsEdition.CURRENT)) {
+            in.demand(InspectedEvents.Wanted.DELIVERED);
             EventContext ctx;
             while (seen++ < maxEvents && !cancelled.getAsBoolean() && (ctx = in.next()) != null) {
                 String v = f.text(ctx);

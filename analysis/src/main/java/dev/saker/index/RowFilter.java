@@ -68,7 +68,11 @@ public final class RowFilter {
         try (InspectedEvents events = InspectedEvents.open(index.capture(), LibsEdition.CURRENT)) {
             if (types != null) {
                 // events of other types cannot match: they only update the state
-                events.fieldsOnlyFor(types::mayMatch);
+                FilterEventTypes gate = types;
+                events.demand((raw, delivered) -> gate.mayMatch(raw));
+            } else {
+                // events the pass never returns (internal ones) still only update the state
+                events.demand((raw, delivered) -> true);
             }
             int row = 0;
             for (EventContext c; row < size && (c = events.next()) != null; row++) {
@@ -85,7 +89,7 @@ public final class RowFilter {
                         continue;
                     }
                 }
-                if (filter != null && (types != null && !types.mayMatch(c.raw()) || !filter.matches(c))) {
+                if (filter != null && (c.passedOver() || types != null && !types.mayMatch(c.raw()) || !filter.matches(c))) {
                     continue;
                 }
                 out.add(row);

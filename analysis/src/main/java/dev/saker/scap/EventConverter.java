@@ -107,6 +107,23 @@ public final class EventConverter {
         throw error(raw, "event " + name(raw.type()) + " still needs conversion after " + MAX_CONVERSION_BOUNDARY + " rounds");
     }
 
+    /**
+     * For an event nobody reads: changes the converter's per-thread state exactly as {@link #convert}
+     * would (stored and consumed enter events) and throws where it throws, but builds nothing when
+     * the event passes unchanged.
+     */
+    public void track(RawEvent raw) throws CaptureFormatException {
+        Convertibility first = Convertibility.of(schema.info(raw.type()), raw.nparams());
+        if (first == Convertibility.PASS) {
+            return;
+        }
+        if (first == Convertibility.DROP) {
+            consumed++;
+            return;
+        }
+        convert(raw);
+    }
+
     /** Forgets the stored enter events, e.g. before reading another capture. */
     public void reset() {
         enterByTid.clear();

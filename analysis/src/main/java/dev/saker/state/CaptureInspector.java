@@ -20,6 +20,8 @@ public final class CaptureInspector implements AutoCloseable {
     private RawEvent raw;
     private RawEvent converted;
     private long number;
+    private Demand demand;
+    private boolean passedOver;
 
     /**
      * Sees each event after the state observed it and before the state applies it: the moment
@@ -29,6 +31,16 @@ public final class CaptureInspector implements AutoCloseable {
     @FunctionalInterface
     public interface BeforeApply {
         void accept(RawEvent raw, SystemState state);
+    }
+
+    /**
+     * Which events the consumer reads beyond the state: for the others, when their type cannot change
+     * the state ({@link StateChangingTypes}), the pipeline keeps only the bookkeeping later events
+     * depend on (thread creation and removal, the converter's stored enter events, numbering).
+     */
+    @FunctionalInterface
+    public interface Demand {
+        boolean wants(RawEvent raw);
     }
 
     private CaptureInspector(ScapReader reader, SystemState state, BeforeApply beforeApply) {
@@ -60,12 +72,35 @@ public final class CaptureInspector implements AutoCloseable {
         }
         number++;
         state.observe(raw);
+        passedOver = demand != null && !StateChangingTypes.mayChange(raw.type()) && !demand.wants(raw);
         beforeApply.accept(raw, state);
+        if (passedOver) {
+            // nobody reads it and the state cannot change: the converter's bookkeeping is all it needs
+            converter.track(raw);
+            converted = null;
+            return true;
+        }
         converted = converter.convert(raw);
         if (converted != null) {
             state.apply(converted);
         }
         return true;
+    }
+
+    /**
+     * Makes the pipeline demand-driven: events {@code d} does not want and whose type cannot change
+     * the state are passed over ({@link #passedOver()}); null (the default) processes every event.
+     */
+    public void demand(Demand d) {
+        this.demand = d;
+    }
+
+    /**
+     * Whether the current event was passed over: the state is exact, but {@link #converted()} is null
+     * and nothing but its thread and the raw bytes may be read.
+     */
+    public boolean passedOver() {
+        return passedOver;
     }
 
     /** The current event as recorded. */
