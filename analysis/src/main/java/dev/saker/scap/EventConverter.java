@@ -49,6 +49,15 @@ public final class EventConverter {
      * that does not belong to the exit being converted.
      */
     public RawEvent convert(RawEvent raw) throws CaptureFormatException {
+        return convert(raw, false);
+    }
+
+    /**
+     * With {@code measureOnly}, a last conversion step (one whose result needs no further step) only
+     * measures the event it would build (see {@link ParamWriter}) and the result is null: the stored
+     * enter events, the counts and every error are those of a real conversion.
+     */
+    private RawEvent convert(RawEvent raw, boolean measureOnly) throws CaptureFormatException {
         Convertibility first = Convertibility.of(schema.info(raw.type()), raw.nparams());
         switch (first) {
             case PASS:
@@ -88,7 +97,17 @@ public final class EventConverter {
                 default -> {
                 }
             }
-            RawEvent next = build(c, cur, dst, raw);
+            if (measureOnly && finalStep(c, cur)) {
+                Convertibility last = Convertibility.of(schema.info(targetType(c, cur)), count(c, cur));
+                build(c, cur, dst, raw, true);
+                if (last == Convertibility.PASS) {
+                    converted++;
+                } else {
+                    consumed++;
+                }
+                return null;
+            }
+            RawEvent next = build(c, cur, dst, raw, false);
             dst ^= 1;
             Convertibility verdict = Convertibility.of(schema.info(next.type()), next.nparams());
             switch (verdict) {
@@ -107,21 +126,31 @@ public final class EventConverter {
         throw error(raw, "event " + name(raw.type()) + " still needs conversion after " + MAX_CONVERSION_BOUNDARY + " rounds");
     }
 
+    /** Whether the event this step builds is delivered or dropped as it is (no further step, no error). */
+    private boolean finalStep(Conversion c, RawEvent src) {
+        EventInfo target = schema.info(targetType(c, src));
+        if (target == null) {
+            return false;
+        }
+        Convertibility v = Convertibility.of(target, count(c, src));
+        return v == Convertibility.PASS || v == Convertibility.DROP;
+    }
+
+    private static int targetType(Conversion c, RawEvent src) {
+        return c.action() == Action.CHANGE_TYPE ? c.targetType() : src.type();
+    }
+
+    private static int count(Conversion c, RawEvent src) {
+        return c.instructions().size() + (c.action() == Action.ADD_PARAMS ? src.nparams() : 0);
+    }
+
     /**
      * For an event nobody reads: changes the converter's per-thread state exactly as {@link #convert}
-     * would (stored and consumed enter events) and throws where it throws, but builds nothing when
-     * the event passes unchanged.
+     * would (stored and consumed enter events, counts) and throws where it throws, but the converted
+     * event is only measured, not built.
      */
     public void track(RawEvent raw) throws CaptureFormatException {
-        Convertibility first = Convertibility.of(schema.info(raw.type()), raw.nparams());
-        if (first == Convertibility.PASS) {
-            return;
-        }
-        if (first == Convertibility.DROP) {
-            consumed++;
-            return;
-        }
-        convert(raw);
+        convert(raw, true);
     }
 
     /** Forgets the stored enter events, e.g. before reading another capture. */
@@ -152,16 +181,17 @@ public final class EventConverter {
         return e;
     }
 
-    private RawEvent build(Conversion c, RawEvent src, int dst, RawEvent raw) throws CaptureFormatException {
-        int newType = c.action() == Action.CHANGE_TYPE ? c.targetType() : src.type();
+    private RawEvent build(Conversion c, RawEvent src, int dst, RawEvent raw, boolean measureOnly)
+            throws CaptureFormatException {
+        int newType = targetType(c, src);
         EventInfo newInfo = schema.info(newType);
         if (newInfo == null) {
             throw error(raw, "conversion target type " + newType + " is unknown to the event table");
         }
         ParamWriter w = scratch[dst];
-        int count = c.instructions().size() + (c.action() == Action.ADD_PARAMS ? src.nparams() : 0);
+        int count = count(c, src);
         try {
-            w.start(src.ts(), src.tid(), newInfo, count);
+            w.start(src.ts(), src.tid(), newInfo, count, measureOnly);
             int param = 0;
             if (c.action() == Action.ADD_PARAMS) {
                 w.copyAllParams(src);
@@ -176,6 +206,9 @@ public final class EventConverter {
             }
         } catch (ParamWriter.Overflow e) {
             throw error(raw, "converted " + newInfo.name() + " event: " + e.getMessage());
+        }
+        if (measureOnly) {
+            return null;
         }
         RawEvent view = scratchView[dst];
         view.bind(w.buffer(), 0, newInfo, raw.offset(), raw.cpu(), raw.dumpFlags());

@@ -21,6 +21,11 @@ final class ParamWriter {
     private EventInfo info;
     private int lenSize;
     private int pos;
+    /**
+     * Measures instead of writing: every length check (and so every overflow) happens as in a real
+     * write, but no byte is copied; for events whose converted form nobody reads.
+     */
+    private boolean dry;
 
     ParamWriter(int capacity) {
         this.bytes = new byte[capacity];
@@ -32,24 +37,32 @@ final class ParamWriter {
     }
 
     void start(long ts, long tid, EventInfo eventInfo, int nparams) throws Overflow {
+        start(ts, tid, eventInfo, nparams, false);
+    }
+
+    void start(long ts, long tid, EventInfo eventInfo, int nparams, boolean measureOnly) throws Overflow {
+        this.dry = measureOnly;
         this.info = eventInfo;
         this.lenSize = eventInfo.isLargePayload() ? 4 : 2;
         long dataStart = RawEvent.HEADER_LEN + (long) nparams * lenSize;
         if (dataStart > bytes.length) {
             throw new Overflow("its " + nparams + " parameter lengths exceed the conversion buffer of " + bytes.length + " bytes");
         }
+        pos = (int) dataStart;
+        if (dry) {
+            return;
+        }
         buf.putLong(0, ts);
         buf.putLong(8, tid);
         buf.putShort(20, (short) eventInfo.type());
         buf.putInt(22, nparams);
-        pos = (int) dataStart;
         buf.putInt(16, pos);
     }
 
     /** Copies the lengths and the whole parameter area of an event of the same type (ADD_PARAMS). */
     void copyAllParams(RawEvent src) throws Overflow {
         int srcLenSize = src.info() != null && src.info().isLargePayload() ? 4 : 2;
-        for (int i = 0; i < src.nparams(); i++) {
+        for (int i = 0; !dry && i < src.nparams(); i++) {
             setLength(i, src.paramLength(i));
         }
         int srcData = RawEvent.HEADER_LEN + src.nparams() * srcLenSize;
@@ -58,7 +71,9 @@ final class ParamWriter {
             throw new Overflow("the event length " + src.length() + " is smaller than its parameter length table");
         }
         ensure(len);
-        src.buffer().get(src.base() + srcData, bytes, pos, len);
+        if (!dry) {
+            src.buffer().get(src.base() + srcData, bytes, pos, len);
+        }
         advance(len);
     }
 
@@ -75,7 +90,7 @@ final class ParamWriter {
         }
         ensure(len);
         long value = t == ParamType.UID || t == ParamType.GID ? 0xFFFFFFFFL : 0;
-        for (int i = 0; i < len; i++) {
+        for (int i = 0; !dry && i < len; i++) {
             bytes[pos + i] = i < 8 ? (byte) (value >>> (8 * i)) : 0;
         }
         setLength(param, len);
@@ -86,7 +101,7 @@ final class ParamWriter {
     void copy(int param, RawEvent from, int fromParam) throws Overflow {
         int len = (int) Math.min(from.paramLength(fromParam), maxLength(type(param)));
         ensure(len);
-        if (len > 0) {
+        if (len > 0 && !dry) {
             from.buffer().get(from.paramOffset(fromParam), bytes, pos, len);
         }
         setLength(param, len);
@@ -100,7 +115,9 @@ final class ParamWriter {
             throw new Overflow("computed parameter " + param + " has " + value.length + " bytes, not a valid " + t);
         }
         ensure(value.length);
-        System.arraycopy(value, 0, bytes, pos, value.length);
+        if (!dry) {
+            System.arraycopy(value, 0, bytes, pos, value.length);
+        }
         setLength(param, value.length);
         advance(value.length);
     }
@@ -113,6 +130,9 @@ final class ParamWriter {
     }
 
     private void setLength(int param, int len) {
+        if (dry) {
+            return;
+        }
         int at = RawEvent.HEADER_LEN + param * lenSize;
         if (lenSize == 4) {
             buf.putInt(at, len);
@@ -129,7 +149,9 @@ final class ParamWriter {
 
     private void advance(int len) {
         pos += len;
-        buf.putInt(16, pos);
+        if (!dry) {
+            buf.putInt(16, pos);
+        }
     }
 
     /** libscap's ppm_param_min_len_from_type; -1 for types it has no size for. */
