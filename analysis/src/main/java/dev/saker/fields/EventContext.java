@@ -26,6 +26,8 @@ public final class EventContext {
     FdInfo fd;
     boolean fdNameChanged;
     boolean passedOver;
+    /** The thread is looked up only when asked for (events a demand-driven pass passed over). */
+    boolean threadPending;
 
     public EventContext() {
     }
@@ -44,6 +46,7 @@ public final class EventContext {
         this.fd = eventFd;
         this.fdNameChanged = false;
         this.passedOver = false;
+        this.threadPending = false;
         return this;
     }
 
@@ -68,6 +71,10 @@ public final class EventContext {
 
     /** The event's thread, or null for events that have none (scheduler, container metadata). */
     public ThreadInfo thread() {
+        if (threadPending) {
+            thread = state.eventThread(raw);
+            threadPending = false;
+        }
         return thread;
     }
 

@@ -50,10 +50,15 @@ public final class EventFdTracker {
         beforeName = null;
         parsed = null;
         EventInfo info = raw.info();
-        ThreadInfo t = state.thread(raw.tid());
-        if (info == null || t == null || (info.flags() & EventInfo.EF_SKIPPARSERESET) != 0
+        if (info == null || (info.flags() & EventInfo.EF_SKIPPARSERESET) != 0
                 || raw.type() == EventTypes.SCHEDSWITCH_6_E || raw.type() == EventTypes.SCHEDSWITCH_1_E) {
             // libsinsp's reset leaves the last fd alone for these: scheduler switches interleave freely
+            // (decided before the thread look-up, which would only push the event's own thread out of
+            // the table's cache)
+            return;
+        }
+        ThreadInfo t = state.thread(raw.tid());
+        if (t == null) {
             return;
         }
         long[] last = last(t);

@@ -121,12 +121,15 @@ public final class InspectedEvents implements AutoCloseable {
             EventInfo info = raw.info();
             boolean hidden = info == null || (info.category() & EventInfo.EC_INTERNAL) != 0
                     || (raw.dumpFlags() & DF_STATE_ONLY) != 0;
-            if (!(passedOver && hidden)) {
+            if (!passedOver) {
                 ctx.set(num, raw, current, state, threadOf(raw, state), false, -1, null);
-                ctx.passedOver = passedOver;
-                if (!passedOver) {
-                    fds.afterApply(raw, current, state, ctx);
-                }
+                fds.afterApply(raw, current, state, ctx);
+            } else if (!hidden) {
+                // a passed-over event is not a container event (those change the state): its thread,
+                // when it has one, is its tid's, looked up only if the consumer asks
+                ctx.set(num, raw, null, state, null, false, -1, null);
+                ctx.passedOver = true;
+                ctx.threadPending = (info.flags() & EventInfo.EF_SKIPPARSERESET) == 0;
             }
             if (hidden) {
                 sawOtherThanContainer = true;

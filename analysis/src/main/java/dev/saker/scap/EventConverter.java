@@ -30,6 +30,9 @@ public final class EventConverter {
     private final ParamWriter[] scratch = {new ParamWriter(MAX_EVENT_SIZE), new ParamWriter(MAX_EVENT_SIZE)};
     private final RawEvent[] scratchView = {new RawEvent(), new RawEvent()};
     private final RawEvent enterView = new RawEvent();
+    /** The last thread's stored enter: its exit usually follows, and the map look-up was a hot spot. */
+    private long lastTid = Long.MIN_VALUE;
+    private StoredEnter lastStored;
     private long converted;
     private long consumed;
 
@@ -156,6 +159,8 @@ public final class EventConverter {
     /** Forgets the stored enter events, e.g. before reading another capture. */
     public void reset() {
         enterByTid.clear();
+        lastTid = Long.MIN_VALUE;
+        lastStored = null;
     }
 
     /** Events delivered in a different layout than recorded. */
@@ -170,7 +175,7 @@ public final class EventConverter {
 
     /** The enter event stored for a thread and not yet used by its exit, as an owned copy, or null. */
     public RawEvent storedEnter(long tid) {
-        StoredEnter s = enterByTid.get(tid);
+        StoredEnter s = stored(tid);
         return s == null || !s.present ? null : RawEvent.wrap(Arrays.copyOf(s.bytes, s.buffer.getInt(16)), schema.info(s.type()), -1, 0, 0);
     }
 
@@ -202,7 +207,7 @@ public final class EventConverter {
                 usedEnter |= apply(c.instructions().get(i), w, param, src);
             }
             if (usedEnter) {
-                enterByTid.get(src.tid()).present = false;
+                stored(src.tid()).present = false;
             }
         } catch (ParamWriter.Overflow e) {
             throw error(raw, "converted " + newInfo.name() + " event: " + e.getMessage());
@@ -268,7 +273,7 @@ public final class EventConverter {
     }
 
     private RawEvent enter(long tid) {
-        StoredEnter s = enterByTid.get(tid);
+        StoredEnter s = stored(tid);
         if (s == null || !s.present) {
             return null;
         }
@@ -277,8 +282,28 @@ public final class EventConverter {
     }
 
     private void store(RawEvent e) {
-        StoredEnter s = enterByTid.computeIfAbsent(e.tid(), t -> new StoredEnter());
+        long tid = e.tid();
+        StoredEnter s = stored(tid);
+        if (s == null) {
+            s = new StoredEnter();
+            enterByTid.put(tid, s);
+            lastTid = tid;
+            lastStored = s;
+        }
         s.set(e);
+    }
+
+    /** The thread's slot (entries are never removed, so the cached one stays valid), or null. */
+    private StoredEnter stored(long tid) {
+        if (tid == lastTid) {
+            return lastStored;
+        }
+        StoredEnter s = enterByTid.get(tid);
+        if (s != null) {
+            lastTid = tid;
+            lastStored = s;
+        }
+        return s;
     }
 
     private String name(int type) {

@@ -27,6 +27,49 @@ public final class RawEvent {
     private int dumpFlags;
 
     /**
+     * Checks an event as {@link EventValidator} does (same checks, same messages, same order) and
+     * points this view at it, in one pass over the parameter lengths instead of two. On failure the
+     * view is left unusable, as any view is once the next event is read.
+     */
+    void bindChecked(ByteBuffer b, int evStart, int avail, EventInfo eventInfo, long at, int cpuId, int flags)
+            throws CaptureFormatException {
+        long len = Integer.toUnsignedLong(b.getInt(evStart + 16));
+        if (len < HEADER_LEN) {
+            throw new CaptureFormatException(at, eventInfo.name() + " event length " + len + " is smaller than its header");
+        }
+        if (len > avail) {
+            throw new CaptureFormatException(at, eventInfo.name() + " event length " + len + " exceeds its block payload ("
+                    + avail + " bytes)");
+        }
+        long declared = Integer.toUnsignedLong(b.getInt(evStart + 22));
+        int lenSize = eventInfo.isLargePayload() ? 4 : 2;
+        if (declared > MAX_PARAMS || HEADER_LEN + declared * lenSize > len) {
+            throw new CaptureFormatException(at, eventInfo.name() + " event declares " + declared
+                    + " parameters, more than its length allows");
+        }
+        int n = (int) declared;
+        long pos = HEADER_LEN + (long) n * lenSize;
+        int lens = evStart + HEADER_LEN;
+        for (int i = 0; i < n; i++) {
+            int l = lenSize == 4 ? b.getInt(lens + i * 4) : Short.toUnsignedInt(b.getShort(lens + i * 2));
+            offsets[i] = evStart + (int) pos;
+            lengths[i] = l;
+            pos += Integer.toUnsignedLong(l);
+        }
+        if (pos > len) {
+            throw new CaptureFormatException(at, eventInfo.name() + " event parameters (" + pos
+                    + " bytes) overrun the event length " + len);
+        }
+        this.buf = b;
+        this.base = evStart;
+        this.info = eventInfo;
+        this.offset = at;
+        this.cpu = cpuId;
+        this.dumpFlags = flags;
+        this.nparams = n;
+    }
+
+    /**
      * Points this view at an event. The caller has validated that the header and every parameter
      * fit inside {@code len} bytes ({@link EventValidator}).
      */

@@ -312,8 +312,7 @@ public final class ScapReader implements AutoCloseable {
             skippedUnknown++;
             return false;
         }
-        EventValidator.validate(b, evStart, avail, info, at);
-        event.bind(b, evStart, info, at, cpu, flags);
+        event.bindChecked(b, evStart, avail, info, at, cpu, flags);
         return true;
     }
 

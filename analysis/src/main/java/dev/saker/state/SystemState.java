@@ -160,7 +160,20 @@ public final class SystemState implements MetadataListener {
         threads.findOrCreate(raw.tid());
     }
 
+    /** Per type, whether the reset creates no thread for it (a table: this runs for every event). */
+    private static final boolean[] CREATES_NO_THREAD = new boolean[1 << 16];
+
+    static {
+        for (int t = 0; t < CREATES_NO_THREAD.length; t++) {
+            CREATES_NO_THREAD[t] = createsNoThreadCase(t);
+        }
+    }
+
     private static boolean createsNoThread(int type) {
+        return CREATES_NO_THREAD[type & 0xFFFF];
+    }
+
+    private static boolean createsNoThreadCase(int type) {
         return switch (type) {
             case EventTypes.SYSCALL_CLONE_11_X, EventTypes.SYSCALL_CLONE_16_X, EventTypes.SYSCALL_CLONE_17_X,
                     EventTypes.SYSCALL_CLONE_20_X, EventTypes.SYSCALL_FORK_X, EventTypes.SYSCALL_FORK_17_X,
