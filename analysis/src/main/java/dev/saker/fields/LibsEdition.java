@@ -29,6 +29,11 @@ import dev.saker.state.ParserRevision;
 public enum LibsEdition {
     CURRENT, SYSDIG_2022;
 
+    /** evt.type of an event in this edition: a generic event's syscall name, else its type's name (null: unknown type). */
+    public String typeName(RawEvent e) {
+        return EvtFields.type(e, this);
+    }
+
     int flags(RawEvent e) {
         if (this == SYSDIG_2022) {
             EventInfo old = EventSchema.legacy2022().info(e.type());

@@ -1,5 +1,6 @@
 package dev.saker.index;
 
+import dev.saker.fields.LibsEdition;
 import dev.saker.filter.Expr;
 import dev.saker.filter.Operand;
 import dev.saker.filter.Operator;
@@ -16,18 +17,21 @@ import java.util.Set;
  * evaluates fields only on those (every event still goes through the state). Conservative: only
  * {@code evt.type = X} / {@code evt.type in (...)} checks that every match must pass (through and,
  * or of such checks) narrow it; anything else (not, other fields, modifiers) keeps every type.
- * Generic syscall events name their type from a parameter, so they are always evaluated.
+ * Generic syscall events name their type from a parameter: they are judged by that name, as evt.type
+ * names them in the pass's edition (current libs).
  */
 final class FilterEventTypes {
     /** Per event type (as the reader's schema numbers them): whether the condition may match it. */
     private final boolean[] evaluate;
+    private final Set<String> names;
 
     private FilterEventTypes(Set<String> names) {
+        this.names = names;
         EventSchema schema = EventSchema.current();
         evaluate = new boolean[schema.size()];
         for (int t = 0; t < evaluate.length; t++) {
             EventInfo info = schema.info(t);
-            evaluate[t] = info == null || t == EventTypes.GENERIC_E || t == EventTypes.GENERIC_X || names.contains(info.name());
+            evaluate[t] = info == null || names.contains(info.name());
         }
     }
 
@@ -40,6 +44,11 @@ final class FilterEventTypes {
     /** Whether the condition can match an event of this type; types outside the schema are evaluated. */
     boolean mayMatch(RawEvent raw) {
         int t = raw.type();
+        if (t == EventTypes.GENERIC_E || t == EventTypes.GENERIC_X) {
+            // its evt.type is the syscall its id names, worked out as the field works it out
+            String name = LibsEdition.CURRENT.typeName(raw);
+            return name == null || names.contains(name);
+        }
         return t >= evaluate.length || evaluate[t];
     }
 

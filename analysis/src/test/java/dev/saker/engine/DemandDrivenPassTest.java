@@ -39,7 +39,9 @@ class DemandDrivenPassTest {
             "evt.type=close and fd.num>2",
             "fd.type=ipv4",
             "proc.name contains sh",
-            "fd.name startswith /proc and evt.dir=<");
+            "fd.name startswith /proc and evt.dir=<",
+            "evt.type in (clock_gettime, rt_sigprocmask, nanosleep, open) and proc.name contains a",
+            "evt.type=syscall or evt.type=getegid");
     private static List<CompiledRule> rules;
 
     @BeforeAll
