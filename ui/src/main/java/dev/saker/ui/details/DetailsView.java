@@ -4,10 +4,12 @@ import dev.saker.index.CaptureIndex;
 import dev.saker.index.EventDetails;
 import dev.saker.index.ProcessRecord;
 import dev.saker.state.ContainerInfo;
+import dev.saker.ui.main.FullTextCells;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -27,6 +29,7 @@ public final class DetailsView {
     private final Label container = new Label();
     private final TableView<ProcessRecord> ancestry = new TableView<>();
     private final TextArea bytes = new TextArea();
+    private final Label commandLine = new Label();
     private final SplitPane pane;
 
     public DetailsView(DetailsViewModel vm) {
@@ -48,13 +51,27 @@ public final class DetailsView {
         fd.setWrapText(true);
         fd.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         container.setId("detailsContainer");
+        container.setWrapText(true);
+        container.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ancestry.setId("detailsAncestry");
         ancestry.setPlaceholder(new Label("No process"));
         ancestry.getColumns().add(pcolumn("PID", 65, p -> Long.toString(p.pid())));
         ancestry.getColumns().add(pcolumn("Command line", 400, ProcessRecord::cmdline));
         ancestry.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label ancestryTitle = new Label("Process and its ancestors");
-        VBox middle = box(fd, container, ancestryTitle, ancestry);
+        // the column cuts long command lines: the selected ancestor's (else the event's process's) in full
+        commandLine.setId("detailsCommandLine");
+        commandLine.setWrapText(true);
+        commandLine.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ScrollPane commandLineScroll = new ScrollPane(commandLine);
+        commandLineScroll.setFitToWidth(true);
+        commandLineScroll.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // as tall as the wrapped text up to a few lines, then it scrolls
+        commandLineScroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.min(72, commandLine.heightProperty()));
+        commandLineScroll.visibleProperty().bind(commandLine.textProperty().isNotEmpty());
+        commandLineScroll.managedProperty().bind(commandLineScroll.visibleProperty());
+        ancestry.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showCommandLine());
+        VBox middle = box(fd, container, ancestryTitle, ancestry, commandLineScroll);
         VBox.setVgrow(ancestry, Priority.ALWAYS);
 
         bytes.setId("detailsBytes");
@@ -66,7 +83,9 @@ public final class DetailsView {
 
         pane = new SplitPane(left, middle, right);
         pane.setId("detailsPane");
-        pane.setDividerPositions(0.33, 0.58);
+        // the hex dump's 45 monospace characters need about 300 px; the rest goes to values and command lines
+        right.setMinWidth(300);
+        pane.setDividerPositions(0.34, 0.64);
         vm.detailsProperty().addListener((o, a, b) -> show(b));
         show(vm.detailsProperty().get());
     }
@@ -85,12 +104,14 @@ public final class DetailsView {
             fd.setText("");
             container.setText("");
             bytes.clear();
+            showCommandLine();
             return;
         }
         header.setText("Event " + d.number() + "  " + d.direction() + " " + d.type() + "  cpu " + d.cpu()
                 + "  tid " + d.tid() + "\n" + d.time());
         params.getItems().setAll(d.params());
         ancestry.getItems().setAll(d.ancestry());
+        showCommandLine();
         CaptureIndex.FdRef f = d.fd();
         fd.setText(f == null ? "fd: none" : "fd " + f.num() + " (" + f.view().typeChar() + "): " + f.view().name());
         container.setText(containerText(d));
@@ -101,6 +122,14 @@ public final class DetailsView {
         } else {
             bytes.clear();
         }
+    }
+
+    private void showCommandLine() {
+        ProcessRecord p = ancestry.getSelectionModel().getSelectedItem();
+        if (p == null && !ancestry.getItems().isEmpty()) {
+            p = ancestry.getItems().get(0);
+        }
+        commandLine.setText(p == null ? "" : p.pid() + " " + p.comm() + ": " + p.cmdline());
     }
 
     private static String containerText(EventDetails d) {
@@ -138,6 +167,7 @@ public final class DetailsView {
         TableColumn<EventDetails.Param, String> c = new TableColumn<>(title);
         c.setPrefWidth(w);
         c.setMinWidth(Math.min(w, 70));
+        c.setCellFactory(col -> FullTextCells.table());
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
         return c;
     }
@@ -147,6 +177,7 @@ public final class DetailsView {
         TableColumn<ProcessRecord, String> c = new TableColumn<>(title);
         c.setPrefWidth(w);
         c.setMinWidth(Math.min(w, 65));
+        c.setCellFactory(col -> FullTextCells.table());
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
         return c;
     }
