@@ -42,6 +42,8 @@ final class FieldCompletion extends AutoCompletionBinding<String> {
         this.valuesOf = valuesOf;
         this.macros = macros;
         setVisibleRowCount(12);
+        // wide enough for Falco's longer list names and typical paths (the default cut them off)
+        setPrefWidth(440);
         // the caret moves after the text changes: ask for suggestions once both are current
         field.textProperty().addListener((o, a, b) -> typed = !completing);
         field.caretPositionProperty().addListener((o, a, b) -> {
