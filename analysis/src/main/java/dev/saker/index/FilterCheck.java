@@ -99,14 +99,14 @@ public record FilterCheck(Status status, String message, int start, int end) {
             }
             values.sort(null);
             if (inList) {
-                // what the set already holds is not offered again
-                for (String typed : before.substring(before.lastIndexOf('(') + 1).split(",")) {
-                    values.remove(typed.strip());
-                }
                 List<String> lists = new ArrayList<>(macros.listsStartingWith(prefix));
                 values.removeAll(lists);
                 lists.addAll(values);
                 values = lists;
+                // what the set already holds is not offered again
+                for (String typed : before.substring(before.lastIndexOf('(') + 1).split(",")) {
+                    values.remove(typed.strip());
+                }
             }
             return new Completion(valueStart, values);
         }

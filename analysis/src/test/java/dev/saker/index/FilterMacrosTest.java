@@ -62,6 +62,10 @@ class FilterMacrosTest {
         // every list first, then the process names of the capture
         assertThat(c.candidates()).startsWith(m.listNames().toArray(String[]::new)).contains("curl")
                 .hasSize(m.listNames().size() + index.threadNames().size());
+        // what the set holds already is not offered again
+        String held = "evt.type=execve and proc.name in (saker_shells, curl, ";
+        assertThat(FilterCheck.complete(held, held.length(), values::of, m).candidates())
+                .doesNotContain("saker_shells", "curl").contains("saker_network_tools");
         String u = "proc.name in (curl, saker_sh";
         assertThat(FilterCheck.complete(u, u.length(), values::of, m).candidates()).containsExactly("saker_shells");
         // no list after = (a list is no single value), nor without rules

@@ -66,8 +66,8 @@ public final class DetailsView {
         ScrollPane commandLineScroll = new ScrollPane(commandLine);
         commandLineScroll.setFitToWidth(true);
         commandLineScroll.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        // as tall as the wrapped text up to a few lines, then it scrolls
-        commandLineScroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.min(72, commandLine.heightProperty()));
+        // as tall as the wrapped text up to two lines (the ancestry above needs the room), then it scrolls
+        commandLineScroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.min(36, commandLine.heightProperty()));
         commandLineScroll.visibleProperty().bind(commandLine.textProperty().isNotEmpty());
         commandLineScroll.managedProperty().bind(commandLineScroll.visibleProperty());
         ancestry.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showCommandLine());
@@ -81,11 +81,23 @@ public final class DetailsView {
         VBox right = box(new Label("Bytes (hex and text)"), bytes);
         VBox.setVgrow(bytes, Priority.ALWAYS);
 
-        pane = new SplitPane(left, middle, right);
+        // a socket's tuple and a long command line can fill the short pane: it scrolls rather than
+        // squeezing the ancestry below three rows
+        ancestry.setMinHeight(100);
+        ancestry.setPrefHeight(100);
+        ScrollPane middleScroll = new ScrollPane(middle);
+        middleScroll.setId("detailsProcessPane");
+        middleScroll.setFitToWidth(true);
+        // at least as tall as the pane (the ancestry takes what is left), taller when the wrapped text
+        // needs it (fitToHeight would measure the wrapped labels as one line each and clip them)
+        middle.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> middleScroll.getViewportBounds().getHeight(), middleScroll.viewportBoundsProperty()));
+        middleScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        pane = new SplitPane(left, middleScroll, right);
         pane.setId("detailsPane");
-        // the hex dump's 45 monospace characters need about 300 px; the rest goes to values and command lines
-        right.setMinWidth(300);
-        pane.setDividerPositions(0.34, 0.64);
+        // the hex dump's 45 monospace characters, scroll bar and padding need about 330 px; the rest goes to values and command lines
+        right.setMinWidth(330);
+        pane.setDividerPositions(0.34, 0.62);
         vm.detailsProperty().addListener((o, a, b) -> show(b));
         show(vm.detailsProperty().get());
     }
