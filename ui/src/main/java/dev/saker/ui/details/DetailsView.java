@@ -50,6 +50,11 @@ public final class DetailsView {
         fd.setId("detailsFd");
         fd.setWrapText(true);
         fd.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // without an event these lines take no room (the pane is short when the Rules tab is open)
+        for (Label l : new Label[] {fd, container}) {
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+            l.visibleProperty().bind(l.managedProperty());
+        }
         container.setId("detailsContainer");
         container.setWrapText(true);
         container.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -82,9 +87,11 @@ public final class DetailsView {
         VBox.setVgrow(bytes, Priority.ALWAYS);
 
         // a socket's tuple and a long command line can fill the short pane: it scrolls rather than
-        // squeezing the ancestry below three rows
-        ancestry.setMinHeight(100);
-        ancestry.setPrefHeight(100);
+        // squeezing the ancestry below three rows (with no event, a short pane shows no scroll bar)
+        javafx.beans.binding.NumberBinding rows = javafx.beans.binding.Bindings.when(
+                javafx.beans.binding.Bindings.isEmpty(ancestry.getItems())).then(34).otherwise(100);
+        ancestry.minHeightProperty().bind(rows);
+        ancestry.prefHeightProperty().bind(rows);
         ScrollPane middleScroll = new ScrollPane(middle);
         middleScroll.setId("detailsProcessPane");
         middleScroll.setFitToWidth(true);
