@@ -39,7 +39,8 @@ public final class RowFilter {
         Filter filter = null;
         if (!query.condition().isEmpty()) {
             CompileResult c = compile(query.condition());
-            if (c.ok()) {
+            // a list's name compiles alone as a plain value; the rules expand it
+            if (c.ok() && !macros.mentionsList(query.condition())) {
                 filter = c.filter();
             } else if (macros.mentions(query.condition())) {
                 FilterMacros.Compiled m = macros.compile(query.condition());

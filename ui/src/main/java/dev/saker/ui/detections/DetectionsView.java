@@ -103,17 +103,7 @@ public final class DetectionsView {
         TreeTableColumn<Entry, String> c = new TreeTableColumn<>(title);
         c.setPrefWidth(w);
         // cut-off text (long rule names, outputs) is readable on hover
-        c.setCellFactory(col -> new javafx.scene.control.TreeTableCell<>() {
-            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                tip.setText(item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : tip);
-            }
-        });
+        c.setCellFactory(col -> dev.saker.ui.main.FullTextCells.treeTable());
         c.setCellValueFactory(cd -> {
             TreeItem<Entry> it = cd.getValue();
             return new ReadOnlyObjectWrapper<>(it == null || it.getValue() == null ? "" : f.apply(it.getValue()));
