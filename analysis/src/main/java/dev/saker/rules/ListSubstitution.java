@@ -1,6 +1,8 @@
 package dev.saker.rules;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Falco's textual list expansion (resolve_list): every whole-token occurrence of a list name in a
@@ -20,6 +22,40 @@ final class ListSubstitution {
             return "\"" + item + "\"";
         }
         return item;
+    }
+
+    /**
+     * The words of a condition: its maximal runs of characters that are not delimiters. A list name
+     * without delimiters occurs as a whole token exactly when it is one of them, so a set of them
+     * answers for every list at once whether {@link #substitute} would find it (a scan of the whole
+     * text per list was, cold, the largest single cost of compiling the official rules).
+     */
+    static Set<String> words(String cnd) {
+        Set<String> out = new HashSet<>();
+        int start = -1;
+        for (int i = 0; i <= cnd.length(); i++) {
+            boolean delim = i == cnd.length() || DELIMS.indexOf(cnd.charAt(i)) >= 0;
+            if (delim && start >= 0) {
+                out.add(cnd.substring(start, i));
+                start = -1;
+            } else if (!delim && start < 0) {
+                start = i;
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@link #words} can tell if this name occurs: a non-empty name without delimiters. */
+    static boolean isWord(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (DELIMS.indexOf(name.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The condition with the list substituted, or null when the name does not occur. */
