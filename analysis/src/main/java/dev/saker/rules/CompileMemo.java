@@ -21,8 +21,28 @@ import java.util.function.Function;
  * files compiled about 1.8 times as many items as the files hold.
  */
 final class CompileMemo {
-    /** An item: macros and rules have separate namespaces. */
-    record Key(boolean macro, String name) {
+    /**
+     * An item: macros and rules have separate namespaces. (Not a record: a record's equals and hashCode
+     * are bootstrapped on first use, a cost a cold start pays in the interpreter.)
+     */
+    static final class Key {
+        private final boolean macro;
+        private final String name;
+
+        Key(boolean macro, String name) {
+            this.macro = macro;
+            this.name = name;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.macro == macro && k.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode() * 2 + (macro ? 1 : 0);
+        }
     }
 
     private record Parsed(String text, Syntax tree) {

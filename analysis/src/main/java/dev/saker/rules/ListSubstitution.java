@@ -26,9 +26,8 @@ final class ListSubstitution {
 
     /**
      * The words of a condition: its maximal runs of characters that are not delimiters. A list name
-     * without delimiters occurs as a whole token exactly when it is one of them, so a set of them
-     * answers for every list at once whether {@link #substitute} would find it (a scan of the whole
-     * text per list was, cold, the largest single cost of compiling the official rules).
+     * without delimiters occurs as a whole token exactly when it is one of them, so they tell which
+     * lists {@link #substitute} can find at all ({@link ListTable}).
      */
     static Set<String> words(String cnd) {
         Set<String> out = new HashSet<>();

@@ -55,9 +55,10 @@ final class RuleCompiler {
         }
         try {
             compileLists(col, lists, usedLists);
-            compileMacros(col, lists, usedLists, macros, usedMacros);
+            ListTable table = new ListTable(lists);
+            compileMacros(col, table, usedLists, macros, usedMacros);
             for (RuleInfo r : col.rules().values()) {
-                CompiledRule c = compileRule(r, lists, usedLists, macros, usedMacros, res);
+                CompiledRule c = compileRule(r, table, usedLists, macros, usedMacros, res);
                 if (c != null) {
                     out.add(c);
                 }
@@ -96,10 +97,10 @@ final class RuleCompiler {
         }
     }
 
-    private void compileMacros(RuleCollector col, Map<String, List<String>> lists, Set<String> usedLists,
+    private void compileMacros(RuleCollector col, ListTable lists, Set<String> usedLists,
             Map<String, Syntax> out, Set<String> usedMacros) throws RuleLoadException {
         for (MacroInfo m : col.macros().values()) {
-            out.put(m.name, parse(new CompileMemo.Key(true, m.name), expandLists(m.condition, lists, usedLists),
+            out.put(m.name, parse(new CompileMemo.Key(true, m.name), lists.expand(m.condition, usedLists),
                     m.conditionCtx));
         }
         for (MacroInfo m : col.macros().values()) {
@@ -134,22 +135,7 @@ final class RuleCompiler {
     }
 
     static String expandLists(String condition, Map<String, List<String>> lists, Set<String> usedLists) {
-        String text = condition;
-        Set<String> words = ListSubstitution.words(text);
-        for (Map.Entry<String, List<String>> l : lists.entrySet()) {
-            String name = l.getKey();
-            if (!words.contains(name) && ListSubstitution.isWord(name)) {
-                continue;   // not in the text as a whole token: substitute would find nothing
-            }
-            String next = ListSubstitution.substitute(text, name, l.getValue());
-            if (next != null) {
-                text = next;
-                usedLists.add(name);
-                // the items put in may name lists further on, which Falco then substitutes too
-                words = ListSubstitution.words(text);
-            }
-        }
-        return text;
+        return new ListTable(lists).expand(condition, usedLists);
     }
 
     private Syntax resolve(CompileMemo.Key key, Syntax tree, Function<String, Syntax> visible, String condition,
@@ -176,7 +162,7 @@ final class RuleCompiler {
         return expanded;
     }
 
-    private CompiledRule compileRule(RuleInfo r, Map<String, List<String>> lists, Set<String> usedLists,
+    private CompiledRule compileRule(RuleInfo r, ListTable lists, Set<String> usedLists,
             Map<String, Syntax> macros, Set<String> usedMacros, LoadResult res) throws RuleLoadException {
         if (r.unknownSource) {
             return null;
@@ -209,7 +195,7 @@ final class RuleCompiler {
             }
         }
         // one list substitution serves both the parse and the rule's expanded text
-        String expandedText = expandLists(condition, lists, usedLists);
+        String expandedText = lists.expand(condition, usedLists);
         CompileMemo.Key key = new CompileMemo.Key(false, r.name);
         Syntax parsed = parse(key, expandedText, r.conditionCtx);
         Syntax expanded = resolve(key, parsed, macros::get, condition, r.ctx, usedMacros);
