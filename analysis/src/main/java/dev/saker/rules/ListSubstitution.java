@@ -1,8 +1,6 @@
 package dev.saker.rules;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Falco's textual list expansion (resolve_list): every whole-token occurrence of a list name in a
@@ -24,33 +22,22 @@ final class ListSubstitution {
         return item;
     }
 
-    /**
-     * The words of a condition: its maximal runs of characters that are not delimiters. A list name
-     * without delimiters occurs as a whole token exactly when it is one of them, so they tell which
-     * lists {@link #substitute} can find at all ({@link ListTable}).
-     */
-    static Set<String> words(String cnd) {
-        Set<String> out = new HashSet<>();
-        int start = -1;
-        for (int i = 0; i <= cnd.length(); i++) {
-            boolean delim = i == cnd.length() || DELIMS.indexOf(cnd.charAt(i)) >= 0;
-            if (delim && start >= 0) {
-                out.add(cnd.substring(start, i));
-                start = -1;
-            } else if (!delim && start < 0) {
-                start = i;
-            }
-        }
-        return out;
+    /** One of the characters that end a list name in a condition (blanks, parentheses, comma, equals). */
+    static boolean isDelimiter(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')' || c == ',' || c == '=';
     }
 
-    /** Whether {@link #words} can tell if this name occurs: a non-empty name without delimiters. */
+    /**
+     * Whether a name is a word: non-empty, without delimiters. Such a name occurs as a whole token in a
+     * condition exactly when it is one of the condition's maximal runs of non-delimiters, which lets
+     * {@link ListTable} find the lists a condition names without trying each one.
+     */
     static boolean isWord(String name) {
         if (name.isEmpty()) {
             return false;
         }
         for (int i = 0; i < name.length(); i++) {
-            if (DELIMS.indexOf(name.charAt(i)) >= 0) {
+            if (isDelimiter(name.charAt(i))) {
                 return false;
             }
         }

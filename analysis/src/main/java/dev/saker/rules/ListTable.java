@@ -1,7 +1,7 @@
 package dev.saker.rules;
 
+import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,8 +18,10 @@ import java.util.Set;
 final class ListTable {
     private final String[] names;
     private final List<?>[] items;
-    private final Map<String, Integer> positions = new HashMap<>();
     private final BitSet notWords = new BitSet();
+    /** The names' hashes in ascending order, and the position of the list each belongs to. */
+    private final int[] hashes;
+    private final int[] byHash;
 
     ListTable(Map<String, List<String>> lists) {
         names = new String[lists.size()];
@@ -28,11 +30,21 @@ final class ListTable {
         for (Map.Entry<String, List<String>> l : lists.entrySet()) {
             names[i] = l.getKey();
             items[i] = l.getValue();
-            positions.put(l.getKey(), i);
             if (!ListSubstitution.isWord(l.getKey())) {
                 notWords.set(i);
             }
             i++;
+        }
+        long[] keyed = new long[names.length];
+        for (int p = 0; p < names.length; p++) {
+            keyed[p] = ((long) names[p].hashCode() << 32) | p;
+        }
+        Arrays.sort(keyed);
+        hashes = new int[names.length];
+        byHash = new int[names.length];
+        for (int k = 0; k < keyed.length; k++) {
+            hashes[k] = (int) (keyed[k] >> 32);
+            byHash[k] = (int) keyed[k];
         }
     }
 
@@ -53,11 +65,45 @@ final class ListTable {
         return text;
     }
 
-    /** Marks the lists after position {@code after} that one of the text's words names. */
+    /**
+     * Marks the lists after position {@code after} that one of the text's words names. Each word is
+     * hashed as it is scanned and checked against the names with that hash, with no substring made.
+     */
     private void mark(String text, int after, BitSet out) {
-        for (String w : ListSubstitution.words(text)) {
-            Integer p = positions.get(w);
-            if (p != null && p > after) {
+        int start = -1;
+        int h = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i == text.length() ? ' ' : text.charAt(i);
+            if (ListSubstitution.isDelimiter(c)) {
+                if (start >= 0) {
+                    markWord(text, start, i, h, after, out);
+                    start = -1;
+                }
+            } else {
+                if (start < 0) {
+                    start = i;
+                    h = 0;
+                }
+                h = 31 * h + c;   // String.hashCode's hash
+            }
+        }
+    }
+
+    private void markWord(String text, int start, int end, int hash, int after, BitSet out) {
+        int lo = 0;
+        int hi = hashes.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (hashes[mid] < hash) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int k = lo; k < hashes.length && hashes[k] == hash; k++) {
+            int p = byHash[k];
+            String name = names[p];
+            if (p > after && name.length() == end - start && text.startsWith(name, start)) {
                 out.set(p);
             }
         }

@@ -80,14 +80,15 @@ class ListExpansionTest {
     /**
      * The compiler skips lists whose name is not one of the condition's words; that must change
      * nothing against trying every list on the text in order (Falco's loop), including names with
-     * delimiters, names inside other words, and items that name later or earlier lists.
+     * delimiters, names inside other words, names with the same hash ("Aa", "BB"), and items that name
+     * later or earlier lists.
      */
     @Test
     void skippingListsThatAreNotWordsOfTheTextGivesFalcosResult() {
         // (no empty name: the reader rejects one, and substitute would never finish on it)
-        String[] names = {"a", "b", "ab", "b_c", "x.y", "a b", "(a)", "a,b", "=", "shells", "c"};
+        String[] names = {"a", "b", "ab", "b_c", "x.y", "a b", "(a)", "a,b", "=", "shells", "c", "Aa", "BB"};
         String[] pieces = {"a", "b", "ab", "b_c", "x.y", "shells", "c", "(", ")", ",", " ", "  ", "=", "in", "\n",
-                "\t", "'", "\"", "a b", "\"a\"", "proc.name", "and", "not"};
+                "\t", "'", "\"", "a b", "\"a\"", "proc.name", "and", "not", "Aa", "BB"};
         Random rnd = new Random(20261128);
         for (int round = 0; round < 3000; round++) {
             Map<String, List<String>> lists = new LinkedHashMap<>();
