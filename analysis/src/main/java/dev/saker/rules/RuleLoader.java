@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Loads rules files the way Falco's engine does: each file is read into one collector that
@@ -60,14 +59,9 @@ public final class RuleLoader {
 
     /** Reads one file's text into the collection and compiles everything collected so far. */
     public LoadResult load(String content, String name) {
-        return load(content, name, null);
-    }
-
-    private LoadResult load(String content, String name, YamlDocuments composed) {
         contents.put(name, content);
         LoadResult res = new LoadResult(name);
-        RulesFileReader reader = new RulesFileReader(name, content, collector, res);
-        if (composed != null ? reader.read(composed) : reader.read()) {
+        if (new RulesFileReader(name, content, collector, res).read()) {
             List<CompiledRule> compiled = compiler.compile(collector, res);
             if (res.successful()) {
                 rules = compiled;
@@ -118,17 +112,11 @@ public final class RuleLoader {
         return collector.requiredEngineVersion();
     }
 
-    /**
-     * Loads several sources in order; one result per source. The YAML of the sources after the first
-     * is composed ahead on a second thread ({@link YamlDocuments#ahead}); the results are the same.
-     */
+    /** Loads several sources in order; one result per source. */
     public List<LoadResult> loadAll(List<RulesSource> sources) {
         List<LoadResult> out = new ArrayList<>();
-        List<CompletableFuture<YamlDocuments>> ahead = sources.size() < 2 ? List.of()
-                : YamlDocuments.ahead(sources.subList(1, sources.size()).stream().map(RulesSource::content).toList());
-        for (int i = 0; i < sources.size(); i++) {
-            RulesSource s = sources.get(i);
-            out.add(load(s.content(), s.name(), i == 0 ? null : ahead.get(i - 1).join()));
+        for (RulesSource s : sources) {
+            out.add(load(s.content(), s.name()));
         }
         return out;
     }

@@ -3,11 +3,15 @@ package dev.saker.rules;
 import static dev.saker.rules.LoadCode.LOAD_ERR_YAML_VALIDATE;
 import static dev.saker.rules.RuleLoadException.check;
 
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 
@@ -47,24 +51,25 @@ final class RulesFileReader {
 
     /** False when the file had an error (already added to the result). */
     boolean read() {
-        return read(YamlDocuments.compose(content));
-    }
-
-    /** {@link #read()} with the file's text already composed. */
-    boolean read(YamlDocuments composed) {
         LoadContext ctx = LoadContext.ofContent(name);
-        if (composed.failure() instanceof MarkedYAMLException e) {
+        List<Node> docs = new ArrayList<>();
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setCodePointLimit(Integer.MAX_VALUE);
+            for (Node doc : new Yaml(options).composeAll(new StringReader(content))) {
+                docs.add(doc);
+            }
+        } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             LoadContext at = mark == null ? ctx
                     : ctx.child(ItemType.VALUE_FOR, "", new Position(name, mark.getLine(), mark.getColumn(), mark.getIndex()));
             String where = mark == null ? "" : "error at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": ";
             res.add(new LoadProblem(LoadCode.LOAD_ERR_YAML_PARSE, "yaml: " + where + e.getProblem(), at));
             return false;
-        } else if (composed.failure() != null) {
-            res.add(new LoadProblem(LoadCode.LOAD_ERR_YAML_PARSE, "yaml: " + composed.failure().getMessage(), ctx));
+        } catch (YAMLException e) {
+            res.add(new LoadProblem(LoadCode.LOAD_ERR_YAML_PARSE, "yaml: " + e.getMessage(), ctx));
             return false;
         }
-        List<Node> docs = composed.docs();
         for (Node doc : docs) {
             if (doc == null || YamlNodes.isNull(doc)) {
                 continue;
