@@ -23,6 +23,8 @@ final class ArgBytes {
     private final FlagTable[] flagTables = new FlagTable[FLAG_CACHE];
     private final long[] flagValues = new long[FLAG_CACHE];
     private final String[] flagTexts = new String[FLAG_CACHE];
+    /** "name=" of every parameter, encoded, by event type (the table entry of a type never changes). */
+    private byte[][][] paramNames = new byte[512][][];
 
     /** Appends the args part of sysdig's line, with its trailing space (see {@link EventArgs#append}). */
     void append(LineBytes out, RawEvent e, ArgContext ctx, int maxBufferLen) {
@@ -36,9 +38,10 @@ final class ArgBytes {
             return;
         }
         int n = Math.min(info.nparams(), e.nparams());
+        byte[][] names = names(info);
         for (int i = 0; i < n; i++) {
             ParamInfo declared = info.params().get(i);
-            out.text(declared.name()).ascii('=');
+            out.bytes(names[i]);
             if (!direct(out, e, declared, i, ctx, maxBufferLen)) {
                 ParamText t = ParamRenderer.render(e, info, i, ctx, maxBufferLen);
                 out.fresh(t.raw());
@@ -48,6 +51,22 @@ final class ArgBytes {
             }
             out.ascii(' ');
         }
+    }
+
+    private byte[][] names(EventInfo info) {
+        int type = info.type();
+        if (type >= paramNames.length) {
+            paramNames = java.util.Arrays.copyOf(paramNames, Math.max(type + 1, paramNames.length * 2));
+        }
+        byte[][] names = paramNames[type];
+        if (names == null) {
+            names = new byte[info.nparams()][];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = (info.params().get(i).name() + "=").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+            paramNames[type] = names;
+        }
+        return names;
     }
 
     /**

@@ -43,8 +43,12 @@ final class ByteLineFormat {
     private SystemState argState;
     private StateArgContext argContext;
     private final ZoneId zone = ZoneId.systemDefault();
-    private long second = Long.MIN_VALUE;
-    private byte[] secondText;
+    /**
+     * "HH:MM:SS." of recent seconds by second modulo the size: events of several CPUs interleave
+     * within a few seconds, so one remembered second would be recomputed over and over.
+     */
+    private final long[] seconds = new long[64];
+    private final byte[][] secondTexts = new byte[64][];
 
     ByteLineFormat(FieldFormat format) {
         List<FieldFormat.Token> tokens = format.tokens();
@@ -157,13 +161,16 @@ final class ByteLineFormat {
     /** EvtFields.appendTime for a time from 1970 on: "HH:MM:SS." kept per second, then the nanoseconds. */
     private void time(long ts, LineBytes out) {
         long sec = ts / 1_000_000_000L;
-        if (sec != second) {
+        int slot = (int) (sec & 63);
+        byte[] text = secondTexts[slot];
+        if (text == null || seconds[slot] != sec) {
             ZonedDateTime t = Instant.ofEpochSecond(sec).atZone(zone);
-            secondText = (twoDigits(t.getHour()) + ":" + twoDigits(t.getMinute()) + ":" + twoDigits(t.getSecond())
+            text = (twoDigits(t.getHour()) + ":" + twoDigits(t.getMinute()) + ":" + twoDigits(t.getSecond())
                     + ".").getBytes(StandardCharsets.US_ASCII);
-            second = sec;
+            secondTexts[slot] = text;
+            seconds[slot] = sec;
         }
-        out.bytes(secondText).nineDigits((int) (ts % 1_000_000_000L));
+        out.bytes(text).nineDigits((int) (ts % 1_000_000_000L));
     }
 
     private static String twoDigits(int v) {

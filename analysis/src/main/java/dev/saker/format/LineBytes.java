@@ -15,7 +15,7 @@ import java.util.Arrays;
  */
 final class LineBytes {
     /** Slots of the identity cache of encoded strings (a power of two). */
-    private static final int CACHE = 512;
+    private static final int CACHE = 2048;
 
     private byte[] buf = new byte[1 << 16];
     private int len;
@@ -109,29 +109,68 @@ final class LineBytes {
 
     /** Writes non-negative {@code v} at {@code at}; answers the end. */
     private int digits(long v, int at) {
-        int n = 1;
-        for (long t = v; t >= 10; t /= 10) {
+        if (v <= Integer.MAX_VALUE) {
+            return digits((int) v, at);
+        }
+        int n = 10;
+        for (long t = v / 10_000_000_000L; t > 0; t /= 10) {
             n++;
         }
-        int end = at + n;
-        int p = end;
-        while (v >= 10) {
-            long q = v / 10;
-            buf[--p] = (byte) ('0' + (int) (v - q * 10));
+        int p = at + n;
+        while (v > Integer.MAX_VALUE) {
+            long q = v / 100;
+            int r = (int) (v - q * 100);
+            buf[--p] = ONES[r];
+            buf[--p] = TENS[r];
             v = q;
         }
-        buf[--p] = (byte) ('0' + (int) v);
-        return end;
+        digits((int) v, at);   // exactly the remaining leading digits, ending at p
+        return at + n;
+    }
+
+    /** Writes non-negative {@code v} at {@code at}, two digits per division; answers the end. */
+    private int digits(int v, int at) {
+        int n = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10_000 ? 4 : v < 100_000 ? 5 : v < 1_000_000 ? 6
+                : v < 10_000_000 ? 7 : v < 100_000_000 ? 8 : v < 1_000_000_000 ? 9 : 10;
+        int p = at + n;
+        while (v >= 100) {
+            int q = v / 100;
+            int r = v - q * 100;
+            buf[--p] = ONES[r];
+            buf[--p] = TENS[r];
+            v = q;
+        }
+        if (v >= 10) {
+            buf[--p] = ONES[v];
+            buf[--p] = TENS[v];
+        } else {
+            buf[--p] = (byte) ('0' + v);
+        }
+        return at + n;
+    }
+
+    private static final byte[] TENS = new byte[100];
+    private static final byte[] ONES = new byte[100];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            TENS[i] = (byte) ('0' + i / 10);
+            ONES[i] = (byte) ('0' + i % 10);
+        }
     }
 
     /** {@code v} (0 to 999,999,999) as exactly nine digits, zero-padded. */
     LineBytes nineDigits(int v) {
         room(9);
-        for (int p = len + 8; p >= len; p--) {
-            int q = v / 10;
-            buf[p] = (byte) ('0' + (v - q * 10));
+        int p = len + 9;
+        for (int k = 0; k < 4; k++) {
+            int q = v / 100;
+            int r = v - q * 100;
+            buf[--p] = ONES[r];
+            buf[--p] = TENS[r];
             v = q;
         }
+        buf[--p] = (byte) ('0' + v);
         len += 9;
         return this;
     }
