@@ -4,7 +4,11 @@ import dev.saker.fields.BoundField;
 import dev.saker.fields.EventContext;
 import dev.saker.fields.Field;
 import dev.saker.fields.FieldRegistry;
+import dev.saker.scap.EventInfo;
+import dev.saker.scap.EventTypes;
+import dev.saker.scap.RawEvent;
 import dev.saker.state.SystemState;
+import dev.saker.state.ThreadInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -29,9 +33,12 @@ final class ByteLineFormat {
     private static final int CPU = 3;
     private static final int TID = 4;
     private static final int TIME = 5;
-    /** A string value that is the same object whenever it comes back (names from tables, thread names). */
-    private static final int SAME_STRING = 6;
     private static final int ARGS = 7;
+    private static final int DIR = 8;
+    private static final int PROC_NAME = 9;
+    private static final int TYPE = 10;
+    /** Remembered digits of thread ids, by tid modulo the size: a capture has a few hundred threads. */
+    private static final int TID_CACHE = 256;
 
     private final int[] kinds;
     private final byte[][] literals;
@@ -49,6 +56,12 @@ final class ByteLineFormat {
      */
     private final long[] seconds = new long[64];
     private final byte[][] secondTexts = new byte[64][];
+    private final long[] tids = new long[TID_CACHE];
+    private final byte[][] tidTexts = new byte[TID_CACHE][];
+    /** evt.num of the previous line and its digits: the next line's number is usually one more. */
+    private long lastNum = -1;
+    private final byte[] numDigits = new byte[20];
+    private int numFrom = numDigits.length;
 
     ByteLineFormat(FieldFormat format) {
         List<FieldFormat.Token> tokens = format.tokens();
@@ -82,7 +95,9 @@ final class ByteLineFormat {
             case "evt.cpu" -> CPU;
             case "thread.tid" -> TID;
             case "evt.outputtime", "evt.time" -> TIME;
-            case "proc.name", "evt.type", "evt.dir" -> SAME_STRING;
+            case "evt.dir" -> DIR;
+            case "proc.name" -> PROC_NAME;
+            case "evt.type" -> TYPE;
             case "evt.info", "evt.args" -> ARGS;
             default -> GENERAL;
         };
@@ -97,9 +112,39 @@ final class ByteLineFormat {
         for (int i = 0; i < kinds.length; i++) {
             switch (kinds[i]) {
                 case LITERAL -> out.bytes(literals[i]);
-                case NUM -> out.number(c.num());
-                case CPU -> out.number(c.raw().cpu());
-                case TID -> out.number(c.raw().tid());
+                case NUM -> num(c.num(), out);
+                case CPU -> {
+                    int cpu = c.raw().cpu();
+                    if (cpu >= 0 && cpu < 10) {
+                        out.ascii((char) ('0' + cpu));
+                    } else {
+                        out.number(cpu);
+                    }
+                }
+                case TID -> tid(c.raw().tid(), out);
+                case DIR -> out.ascii(c.isEnter() ? '>' : '<');
+                case PROC_NAME -> {
+                    // ProcFields' proc.name: the thread's comm, missing without a thread
+                    ThreadInfo t = c.thread();
+                    String comm = t == null ? null : t.comm;
+                    if (comm != null) {
+                        out.text(comm);
+                    } else if (!general(c, i, out)) {
+                        out.setLength(start);
+                        return false;
+                    }
+                }
+                case TYPE -> {
+                    // EvtFields.type: a generic event's name is its syscall's, any other its table entry's
+                    RawEvent e = c.raw();
+                    EventInfo info = e.info();
+                    if (info != null && e.type() != EventTypes.GENERIC_E && e.type() != EventTypes.GENERIC_X) {
+                        out.text(info.name());
+                    } else if (!general(c, i, out)) {
+                        out.setLength(start);
+                        return false;
+                    }
+                }
                 case TIME -> {
                     long ts = c.raw().ts();
                     if (ts < 0) {
@@ -109,19 +154,6 @@ final class ByteLineFormat {
                         }
                     } else {
                         time(ts, out);
-                    }
-                }
-                case SAME_STRING -> {
-                    Object v = fields[i].extract(c);
-                    if (v instanceof String s) {
-                        out.text(s);
-                    } else if (v != null) {
-                        out.fresh(v.toString());
-                    } else if (requireAll) {
-                        out.setLength(start);
-                        return false;
-                    } else {
-                        out.bytes(NA);
                     }
                 }
                 case ARGS -> args.append(out, c.raw(), argContext(c), ByteBufferText.SYSDIG_MAX_OUTPUT_LEN);
@@ -156,6 +188,48 @@ final class ByteLineFormat {
         }
         out.fresh(s.toString());
         return true;
+    }
+
+    /** evt.num: the previous line's digits counted up by one when that is the number, else written anew. */
+    private void num(long n, LineBytes out) {
+        byte[] d = numDigits;
+        if (n == lastNum + 1 && n > 0) {
+            int p = d.length - 1;
+            while (p >= numFrom && d[p] == '9') {
+                d[p--] = '0';
+            }
+            if (p >= numFrom) {
+                d[p]++;
+            } else {
+                d[--numFrom] = '1';
+            }
+        } else {
+            int from = d.length;
+            long v = n;
+            if (v < 0) {
+                out.number(n);   // not a real event number: no counting
+                lastNum = -1;
+                return;
+            }
+            do {
+                d[--from] = (byte) ('0' + (int) (v % 10));
+                v /= 10;
+            } while (v > 0);
+            numFrom = from;
+        }
+        lastNum = n;
+        out.bytes(d, numFrom, d.length - numFrom);
+    }
+
+    private void tid(long tid, LineBytes out) {
+        int slot = (int) (tid & (TID_CACHE - 1));
+        byte[] text = tidTexts[slot];
+        if (text == null || tids[slot] != tid) {
+            text = Long.toString(tid).getBytes(StandardCharsets.US_ASCII);
+            tidTexts[slot] = text;
+            tids[slot] = tid;
+        }
+        out.bytes(text);
     }
 
     /** EvtFields.appendTime for a time from 1970 on: "HH:MM:SS." kept per second, then the nanoseconds. */

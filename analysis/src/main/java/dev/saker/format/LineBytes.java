@@ -58,9 +58,22 @@ final class LineBytes {
 
     /** Bytes already encoded. */
     LineBytes bytes(byte[] b) {
-        room(b.length);
-        System.arraycopy(b, 0, buf, len, b.length);
-        len += b.length;
+        return bytes(b, 0, b.length);
+    }
+
+    /** Part of an array of bytes already encoded; short runs (most names, numbers) by a plain loop, cheaper than the copy stub. */
+    LineBytes bytes(byte[] b, int from, int n) {
+        room(n);
+        byte[] dst = buf;
+        int p = len;
+        if (n <= 16) {
+            for (int i = 0; i < n; i++) {
+                dst[p + i] = b[from + i];
+            }
+        } else {
+            System.arraycopy(b, from, dst, p, n);
+        }
+        len = p + n;
         return this;
     }
 
