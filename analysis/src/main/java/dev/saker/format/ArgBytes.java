@@ -3,7 +3,6 @@ package dev.saker.format;
 import dev.saker.scap.EventInfo;
 import dev.saker.scap.FlagTable;
 import dev.saker.scap.ParamInfo;
-import dev.saker.scap.ParamType;
 import dev.saker.scap.PrintFormat;
 import dev.saker.scap.RawEvent;
 import java.nio.ByteBuffer;
@@ -24,33 +23,20 @@ final class ArgBytes {
     private final long[] flagValues = new long[FLAG_CACHE];
     private final String[] flagTexts = new String[FLAG_CACHE];
 
-    // How a parameter is written, decided once per event type from its declared type and format.
+    // How a parameter is written, decided once per event type from its declared type and format:
+    // a style in the low byte, the value's width in bytes above it, and whether it is read signed.
     private static final int GENERAL = 0;
-    private static final int DEC_S8 = 1;
-    private static final int DEC_S16 = 2;
-    private static final int DEC_32 = 3;
-    private static final int DEC_U8 = 4;
-    private static final int DEC_U16 = 5;
-    private static final int DEC_64 = 6;
-    private static final int HEX_S8 = 7;
-    private static final int HEX_S16 = 8;
-    private static final int HEX_32 = 9;
-    private static final int HEX_U8 = 10;
-    private static final int HEX_U16 = 11;
-    private static final int HEX_64 = 12;
-    private static final int PID_64 = 13;
-    private static final int PID_32 = 14;
-    private static final int ERRNO = 15;
-    private static final int FD_64 = 16;
-    private static final int FD_32 = 17;
-    private static final int FLAGS_8 = 18;
-    private static final int FLAGS_16 = 19;
-    private static final int FLAGS_32 = 20;
-    private static final int BYTEBUF = 21;
-    private static final int CHARBUF = 22;
+    private static final int DEC = 1;
+    private static final int HEX = 2;
+    private static final int PID = 3;
+    private static final int ERRNO = 4;
+    private static final int FD = 5;
+    private static final int FLAGS = 6;
+    private static final int BYTEBUF = 7;
+    private static final int CHARBUF = 8;
     /** Texts that depend on the value alone (ParamRenderer's relTime, with C's %g, and signal names). */
-    private static final int RELTIME = 23;
-    private static final int SIGTYPE = 24;
+    private static final int BY_VALUE = 9;
+    private static final int SIGNED = 1 << 16;
     private static final int VALUE_CACHE = 256;
 
     private final long[] valueKeys = new long[VALUE_CACHE];
@@ -117,50 +103,48 @@ final class ArgBytes {
     /** The byte path for a declared parameter, following the matching case of {@link ParamRenderer#render}. */
     private static int howOf(ParamInfo p) {
         PrintFormat fmt = p.format();
-        boolean hex = fmt == PrintFormat.HEX;
-        if (fmt == PrintFormat.OCT || fmt == PrintFormat.PADDED_DEC_10) {
-            switch (p.type()) {
-                case INT8, INT16, INT32, UINT8, UINT16, UINT32, INT64, UINT64 -> {
-                    return GENERAL;   // rare: CNumbers through the general path
-                }
-                default -> {
-                }
-            }
-        }
+        int number = fmt == PrintFormat.HEX ? HEX : fmt == PrintFormat.OCT || fmt == PrintFormat.PADDED_DEC_10 ? GENERAL : DEC;
+        // C promotes 8- and 16-bit values to int and prints a uint32 with %d: only UINT8/16 read unsigned
         return switch (p.type()) {
-            case INT8 -> hex ? HEX_S8 : DEC_S8;
-            case INT16 -> hex ? HEX_S16 : DEC_S16;
-            case INT32, UINT32 -> hex ? HEX_32 : DEC_32;
-            case UINT8 -> hex ? HEX_U8 : DEC_U8;
-            case UINT16 -> hex ? HEX_U16 : DEC_U16;
-            case INT64, UINT64 -> hex ? HEX_64 : DEC_64;
-            case PID -> PID_64;
-            case PID32 -> PID_32;
-            case ERRNO -> ERRNO;
-            case FD -> FD_64;
-            case FD32 -> FD_32;
-            case FLAGS8 -> FLAGS_8;
-            case FLAGS16 -> FLAGS_16;
-            case FLAGS32 -> FLAGS_32;
+            case INT8 -> how(number, 1, true);
+            case INT16 -> how(number, 2, true);
+            case INT32, UINT32 -> how(number, 4, true);
+            case UINT8 -> how(number, 1, false);
+            case UINT16 -> how(number, 2, false);
+            case INT64, UINT64 -> how(number, 8, true);
+            case PID -> how(PID, 8, true);
+            case PID32 -> how(PID, 4, true);
+            case ERRNO -> how(ERRNO, 8, true);
+            case FD -> how(FD, 8, true);
+            case FD32 -> how(FD, 4, true);
+            case FLAGS8 -> how(FLAGS, 1, false);
+            case FLAGS16 -> how(FLAGS, 2, false);
+            case FLAGS32 -> how(FLAGS, 4, false);
             case BYTEBUF -> BYTEBUF;
             case CHARBUF -> CHARBUF;
-            case RELTIME -> RELTIME;
-            case SIGTYPE -> SIGTYPE;
+            case RELTIME -> how(BY_VALUE, 8, true);
+            case SIGTYPE -> how(BY_VALUE, 1, false);
             default -> GENERAL;
         };
     }
 
+    private static int how(int style, int width, boolean signed) {
+        return style == GENERAL ? GENERAL : style | width << 8 | (signed ? SIGNED : 0);
+    }
+
     /**
      * Writes the parameter and answers true, or answers false with nothing written (an empty
-     * fixed-width value, "<NA>", and non-ASCII strings take the general path). C promotes 8- and
-     * 16-bit values to int and prints a uint32 with %d; hex is that of the promoted value (CNumbers).
+     * fixed-width value, "<NA>", and non-ASCII strings take the general path). Every numeric style
+     * but hex starts with the decimal value, written at one place, then adds its resolved part:
+     * keeping one copy of the digit code makes this hot method small for the JIT.
      */
     private boolean direct(LineBytes out, RawEvent e, int how, Layout layout, int i, ArgContext ctx,
                            int maxBufferLen) {
         int len = e.paramLength(i);
         ByteBuffer b = e.buffer();
         int off = e.paramOffset(i);
-        if (how == BYTEBUF) {
+        int style = how & 0xFF;
+        if (style == BYTEBUF) {
             boolean cut = maxBufferLen > 0 && len > maxBufferLen;
             out.dots(b, off, cut ? maxBufferLen - 3 : len);
             if (cut) {
@@ -168,41 +152,42 @@ final class ArgBytes {
             }
             return true;
         }
-        if (how == CHARBUF) {
+        if (style == CHARBUF) {
             // PrintableText.cString decodes UTF-8: only pure ASCII is its own encoding.
             return out.asciiCString(b, off, len);
         }
         if (len == 0) {
             return false;   // "<NA>"
         }
-        switch (how) {
-            case DEC_S8 -> out.number(b.get(off));
-            case DEC_S16 -> out.number(b.getShort(off));
-            case DEC_32 -> out.number(b.getInt(off));
-            case DEC_U8 -> out.number(Byte.toUnsignedInt(b.get(off)));
-            case DEC_U16 -> out.number(Short.toUnsignedInt(b.getShort(off)));
-            case DEC_64 -> out.number(b.getLong(off));
-            case HEX_S8 -> out.hex(Integer.toUnsignedLong(b.get(off)));
-            case HEX_S16 -> out.hex(Integer.toUnsignedLong(b.getShort(off)));
-            case HEX_32 -> out.hex(Integer.toUnsignedLong(b.getInt(off)));
-            case HEX_U8 -> out.hex(Byte.toUnsignedInt(b.get(off)));
-            case HEX_U16 -> out.hex(Short.toUnsignedInt(b.getShort(off)));
-            case HEX_64 -> out.hex(b.getLong(off));
-            case PID_64 -> pid(out, b.getLong(off), ctx);
-            case PID_32 -> pid(out, b.getInt(off), ctx);
-            case ERRNO -> errno(out, b.getLong(off));
-            case FD_64 -> fd(out, b.getLong(off), ctx);
-            case FD_32 -> fd(out, b.getInt(off), ctx);
-            case FLAGS_8 -> flags(out, layout.flags[i], Byte.toUnsignedLong(b.get(off)));
-            case FLAGS_16 -> flags(out, layout.flags[i], Short.toUnsignedLong(b.getShort(off)));
-            case FLAGS_32 -> flags(out, layout.flags[i], Integer.toUnsignedLong(b.getInt(off)));
-            case RELTIME -> byValue(out, e, how, layout, i, ctx, b.getLong(off));
-            case SIGTYPE -> byValue(out, e, how, layout, i, ctx, Byte.toUnsignedLong(b.get(off)));
+        int width = (how >>> 8) & 0xFF;
+        long v = read(b, off, width, (how & SIGNED) != 0);
+        if (style == HEX) {
+            out.hex(width == 8 ? v : v & 0xFFFF_FFFFL);   // the hex of C's promoted int
+            return true;
+        }
+        if (style == BY_VALUE) {
+            byValue(out, e, how, layout, i, ctx, v);
+            return true;
+        }
+        out.number(v);
+        switch (style) {
+            case PID -> threadName(out, v, ctx);
+            case ERRNO -> errnoName(out, v);
+            case FD -> fdName(out, v, ctx);
+            case FLAGS -> flagNames(out, layout.flags[i], v);
             default -> {
-                return false;
             }
         }
         return true;
+    }
+
+    private static long read(ByteBuffer b, int off, int width, boolean signed) {
+        return switch (width) {
+            case 1 -> signed ? b.get(off) : Byte.toUnsignedLong(b.get(off));
+            case 2 -> signed ? b.getShort(off) : Short.toUnsignedLong(b.getShort(off));
+            case 4 -> signed ? b.getInt(off) : Integer.toUnsignedLong(b.getInt(off));
+            default -> b.getLong(off);
+        };
     }
 
     /** The general path's text for a value whose text depends on nothing else, remembered by value. */
@@ -221,33 +206,30 @@ final class ArgBytes {
         out.bytes(text);
     }
 
-    private static void errno(LineBytes out, long v) {
-        out.number(v);
+    private static void errnoName(LineBytes out, long v) {
         String name = v < 0 ? ErrnoNames.ofResult(v) : null;
         if (name != null) {
             out.ascii('(').text(name).ascii(')');
         }
     }
 
-    private void flags(LineBytes out, FlagTable table, long v) {
-        out.number(v);
+    private void flagNames(LineBytes out, FlagTable table, long v) {
         String names = flagNames(table, v);
         if (!names.isEmpty()) {
             out.ascii('(').text(names).ascii(')');
         }
     }
 
-    private static void pid(LineBytes out, long pid, ArgContext ctx) {
-        out.number(pid);
+    /** ParamRenderer.pid's resolved part: the thread's name, when there is a thread with one. */
+    private static void threadName(LineBytes out, long pid, ArgContext ctx) {
         String name = ctx.threadName(pid);
         if (name != null && !name.isEmpty()) {
             out.ascii('(').text(name).ascii(')');
         }
     }
 
-    /** ParamRenderer.fd: "fd(<type>name)" when the thread knows the fd, AT_FDCWD, or the errno name. */
-    private static void fd(LineBytes out, long fd, ArgContext ctx) {
-        out.number(fd);
+    /** ParamRenderer.fd's resolved part: "(<type>name)" when the thread knows the fd, AT_FDCWD, or the errno name. */
+    private static void fdName(LineBytes out, long fd, ArgContext ctx) {
         if (!ctx.hasThread()) {
             return;
         }
@@ -268,10 +250,7 @@ final class ArgBytes {
         } else if (fd == AT_FDCWD) {
             out.ascii('(').text("AT_FDCWD").ascii(')');
         } else {
-            String name = ErrnoNames.ofResult(fd);
-            if (name != null) {
-                out.ascii('(').text(name).ascii(')');
-            }
+            errnoName(out, fd);
         }
     }
 
