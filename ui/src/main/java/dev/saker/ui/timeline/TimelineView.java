@@ -37,6 +37,7 @@ public final class TimelineView {
     private final ChartCanvas canvas;
     private final IntervalMarker selection = new IntervalMarker(0, 0);
     private final Label windowLabel = new Label();
+    private final Label leftOut = new Label();
     private final BorderPane box = new BorderPane();
     private TimeBins shown;
     // the axis unit: seconds, milliseconds or microseconds, whichever reads best for the capture's span
@@ -101,7 +102,10 @@ public final class TimelineView {
         clear.setId("clearWindow");
         clear.setOnAction(e -> vm.clearWindow());
         Label hint = new Label("Drag across the timeline to show only that time window");
-        HBox bar = new HBox(8, hint, windowLabel, clear);
+        // events without a time, or far outside the others' times, are not drawn: say so
+        leftOut.setId("timelineLeftOut");
+        leftOut.setStyle("-fx-text-fill: #8a5a00;");
+        HBox bar = new HBox(8, hint, windowLabel, clear, leftOut);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 6, 2, 6));
         box.setId("timeline");
@@ -148,7 +152,7 @@ public final class TimelineView {
             unitNs = span >= 2_000_000_000L ? 1e9 : span >= 2_000_000L ? 1e6 : 1e3;
             unit = unitNs == 1e9 ? "s" : unitNs == 1e6 ? "ms" : "us";
             plot.getDomainAxis().setLabel(unit + " since the first event");
-            XYSeries s = new XYSeries("events per " + readable(bins.width()));
+            XYSeries s = new XYSeries(bins.rateLabel());
             for (int i = 0; i < bins.events().length; i++) {
                 s.add(toUnits(bins.binStart(i)), bins.events()[i]);
             }
@@ -164,6 +168,7 @@ public final class TimelineView {
                 perRule.addSeries(d);
             }
         }
+        leftOut.setText(bins == null ? "" : bins.leftOut());
         plot.setDataset(0, rate);
         plot.setDataset(1, perRule);
         showWindow();
@@ -178,16 +183,6 @@ public final class TimelineView {
         }
         mark(toUnits(w[0]), toUnits(w[1]));
         windowLabel.setText(String.format("window %.3f %s to %.3f %s", toUnits(w[0]), unit, toUnits(w[1]), unit));
-    }
-
-    private static String readable(long ns) {
-        if (ns >= 1_000_000_000L) {
-            return String.format("%.2f s", ns / 1e9);
-        }
-        if (ns >= 1_000_000L) {
-            return String.format("%.1f ms", ns / 1e6);
-        }
-        return String.format("%.1f us", ns / 1e3);
     }
 
     public ChartCanvas canvas() {
