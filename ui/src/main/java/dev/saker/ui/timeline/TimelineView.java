@@ -20,7 +20,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartCanvas;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYAreaRenderer;
+import org.jfree.chart.renderer.xy.XYStepAreaRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
@@ -40,7 +40,7 @@ public final class TimelineView {
     private final Label leftOut = new Label();
     private final BorderPane box = new BorderPane();
     private TimeBins shown;
-    // the axis unit: seconds, milliseconds or microseconds, whichever reads best for the capture's span
+    // the axis unit: hours down to microseconds, whichever reads best for the capture's span
     private double unitNs = 1e9;
     private String unit = "s";
     private double dragStart = Double.NaN;
@@ -50,8 +50,14 @@ public final class TimelineView {
         NumberAxis x = new NumberAxis("time since the first event");
         NumberAxis events = new NumberAxis("events");
         NumberAxis detections = new NumberAxis("detections");
-        detections.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        plot = new XYPlot(new XYSeriesCollection(), x, events, new XYAreaRenderer());
+        // counts: whole numbers from 0, at least 0..1 (an empty capture drew -5E-9 to 5E-9)
+        for (NumberAxis counts : new NumberAxis[] {events, detections}) {
+            counts.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            counts.setRangeType(org.jfree.data.RangeType.POSITIVE);
+            counts.setAutoRangeMinimumSize(1);
+        }
+        // steps, not a slope between bin starts: each bin's count covers the whole bin, as a histogram does
+        plot = new XYPlot(new XYSeriesCollection(), x, events, new XYStepAreaRenderer());
         plot.getRenderer(0).setSeriesPaint(0, new Color(70, 130, 180, 180));
         plot.setDataset(1, new XYSeriesCollection());
         plot.setRangeAxis(1, detections);
@@ -149,14 +155,26 @@ public final class TimelineView {
         XYSeriesCollection perRule = new XYSeriesCollection();
         if (bins != null) {
             long span = bins.end() - bins.start();
-            unitNs = span >= 2_000_000_000L ? 1e9 : span >= 2_000_000L ? 1e6 : 1e3;
-            unit = unitNs == 1e9 ? "s" : unitNs == 1e6 ? "ms" : "us";
+            // the largest unit of which the axis spans at least two
+            double[] units = {3600e9, 60e9, 1e9, 1e6, 1e3};
+            String[] names = {"h", "min", "s", "ms", "us"};
+            int u = 0;
+            while (u < units.length - 1 && span < 2 * units[u]) {
+                u++;
+            }
+            unitNs = units[u];
+            unit = names[u];
             plot.getDomainAxis().setLabel(unit + " since the first event");
             XYSeries s = new XYSeries(bins.rateLabel());
             for (int i = 0; i < bins.events().length; i++) {
                 s.add(toUnits(bins.binStart(i)), bins.events()[i]);
             }
-            rate.addSeries(s);
+            // where the last bin ends, so that it is drawn as wide as the others
+            s.add(toUnits(bins.end()), 0);
+            if (!bins.span().empty()) {
+                rate.addSeries(s);
+            }
+            plot.setNoDataMessage(bins.span().untimed() > 0 ? "No event has a time" : "No events");
             for (Map.Entry<String, long[]> r : bins.detectionsByRule().entrySet()) {
                 XYSeries d = new XYSeries(r.getKey());
                 long[] counts = r.getValue();
