@@ -55,6 +55,8 @@ public final class TimelineView {
             counts.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             counts.setRangeType(org.jfree.data.RangeType.POSITIVE);
             counts.setAutoRangeMinimumSize(1);
+            // room above the tallest bar and above a detection marker at the top of its axis
+            counts.setUpperMargin(0.15);
         }
         // steps, not a slope between bin starts: each bin's count covers the whole bin, as a histogram does
         plot = new XYPlot(new XYSeriesCollection(), x, events, new XYStepAreaRenderer());
@@ -62,7 +64,9 @@ public final class TimelineView {
         plot.setDataset(1, new XYSeriesCollection());
         plot.setRangeAxis(1, detections);
         plot.mapDatasetToRangeAxis(1, 1);
-        plot.setRenderer(1, new XYLineAndShapeRenderer(true, true));
+        // markers without lines: a line from one detection to the next, seconds later, drew a steady rate
+        // across bins that had none
+        plot.setRenderer(1, new XYLineAndShapeRenderer(false, true));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
@@ -180,7 +184,8 @@ public final class TimelineView {
                 long[] counts = r.getValue();
                 for (int i = 0; i < counts.length; i++) {
                     if (counts[i] > 0) {
-                        d.add(toUnits(bins.binStart(i)), counts[i]);
+                        // over the middle of its bin's bar
+                        d.add(toUnits(bins.binStart(i) + bins.width() / 2), counts[i]);
                     }
                 }
                 perRule.addSeries(d);
