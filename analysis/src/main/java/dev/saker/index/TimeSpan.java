@@ -1,7 +1,6 @@
 package dev.saker.index;
 
-import java.util.Collections;
-import java.util.PriorityQueue;
+import java.util.Arrays;
 import java.util.function.IntToLongFunction;
 
 /**
@@ -79,21 +78,39 @@ public record TimeSpan(long first, long last, long timed, long untimed, long out
         return gap > MIN_GAP_NS && gap / GAP_FACTOR > core;
     }
 
-    private static long[] extremes(int n, IntToLongFunction time, int count, boolean smallest) {
-        // smallest: a max-heap holding the smallest seen so far (its head is the one to evict)
-        PriorityQueue<Long> heap = smallest ? new PriorityQueue<>(Collections.reverseOrder()) : new PriorityQueue<>();
+    /**
+     * The {@code count} smallest (or largest) positive times, ascending. Candidates past the current
+     * threshold go into a buffer twice that size, trimmed by a sort when it fills: one cheap comparison
+     * per event, without boxing, also for a capture in time order (where every event is a new largest).
+     */
+    static long[] extremes(int n, IntToLongFunction time, int count, boolean smallest) {
+        long[] buf = new long[2 * count];
+        int size = 0;
+        long threshold = smallest ? Long.MAX_VALUE : Long.MIN_VALUE;
         for (int i = 0; i < n; i++) {
             long t = time.applyAsLong(i);
-            if (t <= 0) {
+            if (t <= 0 || (smallest ? t >= threshold : t <= threshold)) {
                 continue;
             }
-            if (heap.size() < count) {
-                heap.add(t);
-            } else if (smallest ? t < heap.peek() : t > heap.peek()) {
-                heap.poll();
-                heap.add(t);
+            if (size == buf.length) {
+                size = trim(buf, size, count, smallest);
+                threshold = smallest ? buf[count - 1] : buf[0];
+                if (smallest ? t >= threshold : t <= threshold) {
+                    continue;
+                }
             }
+            buf[size++] = t;
         }
-        return heap.stream().mapToLong(Long::longValue).sorted().toArray();
+        return Arrays.copyOf(buf, trim(buf, size, count, smallest));
+    }
+
+    /** Sorts buf[0..size) and keeps its {@code count} smallest or largest at the front; the new size. */
+    private static int trim(long[] buf, int size, int count, boolean smallest) {
+        Arrays.sort(buf, 0, size);
+        int keep = Math.min(count, size);
+        if (!smallest) {
+            System.arraycopy(buf, size - keep, buf, 0, keep);
+        }
+        return keep;
     }
 }

@@ -134,4 +134,26 @@ class TimeSpanTest {
             assertThat(s.last()).isEqualTo(Arrays.stream(kept).max().getAsLong()).isLessThanOrEqualTo(coreLast);
         }
     }
+
+    @Test
+    void extremesAreTheSmallestAndLargestPositiveTimesInAnyOrder() {
+        Random random = new Random(99L);
+        for (int round = 0; round < 300; round++) {
+            int n = random.nextInt(5000);
+            long[] ts = new long[n];
+            for (int i = 0; i < n; i++) {
+                ts[i] = random.nextInt(10) == 0 ? 0 : 1 + random.nextInt(round % 2 == 0 ? 100 : 1_000_000);
+            }
+            if (round % 3 == 0) {
+                Arrays.sort(ts); // time order: every event a new largest
+            }
+            int count = 1 + random.nextInt(20);
+            long[] positive = Arrays.stream(ts).filter(t -> t > 0).sorted().toArray();
+            int keep = Math.min(count, positive.length);
+            assertThat(TimeSpan.extremes(n, i -> ts[i], count, true)).as("round %d", round)
+                    .containsExactly(Arrays.copyOfRange(positive, 0, keep));
+            assertThat(TimeSpan.extremes(n, i -> ts[i], count, false)).as("round %d", round)
+                    .containsExactly(Arrays.copyOfRange(positive, positive.length - keep, positive.length));
+        }
+    }
 }
