@@ -59,16 +59,13 @@ public record TimeBins(long start, long width, long[] events, Map<String, long[]
         return "events per " + BinWidth.text(width);
     }
 
-    /** What the bins leave out, said in a sentence; empty when every event is on the axis. */
+    /** What the bins leave out, short: see {@link TimeSpan#leftOut()}. */
     public String leftOut() {
-        StringBuilder s = new StringBuilder();
-        if (span.untimed() > 0) {
-            s.append(Counted.of(span.untimed(), "event")).append(" without a time");
-        }
-        if (span.outliers() > 0) {
-            s.append(s.length() > 0 ? ", " : "").append(Counted.of(span.outliers(), "event"))
-                    .append(" far outside the others' times");
-        }
-        return s.length() == 0 ? "" : s.append(": not on the timeline").toString();
+        return span.leftOut();
+    }
+
+    /** What the bins leave out, explained: see {@link TimeSpan#leftOutDetail()}. */
+    public String leftOutDetail() {
+        return span.leftOutDetail();
     }
 }

@@ -32,6 +32,39 @@ public record TimeSpan(long first, long last, long timed, long untimed, long out
         return !empty() && t >= first && t <= last;
     }
 
+    /**
+     * What a time axis over this span leaves out, short enough for the timeline's bar: "not drawn:
+     * 2 events without a time, 1 far off"; empty when every event is on the axis.
+     * {@link #leftOutDetail()} says it whole.
+     */
+    public String leftOut() {
+        if (untimed() == 0 && outliers() == 0) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder("not drawn: ");
+        if (untimed() > 0) {
+            s.append(Counted.of(untimed(), "event")).append(" without a time");
+        }
+        if (outliers() > 0) {
+            s.append(untimed() > 0 ? ", " + outliers() : Counted.of(outliers(), "event")).append(" far off");
+        }
+        return s.toString();
+    }
+
+    /** {@link #leftOut()} explained, for a tooltip; empty when every event is on the axis. */
+    public String leftOutDetail() {
+        StringBuilder s = new StringBuilder();
+        if (untimed() > 0) {
+            s.append(Counted.of(untimed(), "event"))
+                    .append(" with timestamp 0 (such as the container events sysdig writes at a capture's start)");
+        }
+        if (outliers() > 0) {
+            s.append(s.length() > 0 ? "; " : "").append(Counted.of(outliers(), "event"))
+                    .append(" with a time far outside all the others' (more than an hour, and 1000 times their span, away)");
+        }
+        return s.length() == 0 ? "" : s.append(". They are in the table, not on the timeline's axis.").toString();
+    }
+
     /** The span of the times of {@code n} events, {@code time.applyAsLong(i)} for i in 0..n-1. */
     public static TimeSpan of(int n, IntToLongFunction time) {
         long untimed = 0;

@@ -108,7 +108,8 @@ class CaptureIndexTest {
         assertThat(bins.rateLabel()).isEqualTo("events per 10 ms");
         assertThat(bins.events()).hasSize(101);
         assertThat(java.util.Arrays.stream(bins.events()).sum()).isEqualTo(index.size() - 2);
-        assertThat(bins.leftOut()).isEqualTo("2 events without a time: not on the timeline");
+        assertThat(bins.leftOut()).isEqualTo("not drawn: 2 events without a time");
+        assertThat(bins.leftOutDetail()).startsWith("2 events with timestamp 0");
     }
 
     @Test

@@ -156,4 +156,16 @@ class TimeSpanTest {
                     .containsExactly(Arrays.copyOfRange(positive, positive.length - keep, positive.length));
         }
     }
+
+    @Test
+    void whatIsLeftOutIsSaidShortAndWhole() {
+        assertThat(new TimeSpan(1, 2, 5, 0, 0).leftOut()).isEmpty();
+        assertThat(new TimeSpan(1, 2, 5, 0, 0).leftOutDetail()).isEmpty();
+        assertThat(new TimeSpan(1, 2, 5, 1, 0).leftOut()).isEqualTo("not drawn: 1 event without a time");
+        assertThat(new TimeSpan(1, 2, 5, 0, 2).leftOut()).isEqualTo("not drawn: 2 events far off");
+        assertThat(new TimeSpan(1, 2, 5, 3, 1).leftOut()).isEqualTo("not drawn: 3 events without a time, 1 far off");
+        assertThat(new TimeSpan(1, 2, 5, 3, 1).leftOutDetail())
+                .startsWith("3 events with timestamp 0").contains("; 1 event with a time far outside")
+                .endsWith("They are in the table, not on the timeline's axis.");
+    }
 }

@@ -115,6 +115,11 @@ public final class TimelineView {
         // events without a time, or far outside the others' times, are not drawn: say so
         leftOut.setId("timelineLeftOut");
         leftOut.setStyle("-fx-text-fill: #8a5a00;");
+        // when the bar is short of room the hint gives way first (ellipsis), never the window or the note
+        hint.setMinWidth(0);
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {windowLabel, clear, leftOut}) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(8, hint, windowLabel, clear, leftOut);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 6, 2, 6));
@@ -192,6 +197,7 @@ public final class TimelineView {
             }
         }
         leftOut.setText(bins == null ? "" : bins.leftOut());
+        leftOut.setTooltip(bins == null || bins.leftOut().isEmpty() ? null : new javafx.scene.control.Tooltip(bins.leftOutDetail()));
         plot.setDataset(0, rate);
         plot.setDataset(1, perRule);
         showWindow();

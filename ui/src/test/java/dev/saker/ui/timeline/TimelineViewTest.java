@@ -70,7 +70,7 @@ class TimelineViewTest extends WorkbenchTestBase {
         assertThat(plot.getDataset(0).getSeriesKey(0)).isEqualTo("events per 10 ms");
         assertThat((int) total(plot.getDataset(0))).isEqualTo(index().size() - 2);
         assertThat(robot.lookup("#timelineLeftOut").queryLabeled().getText())
-                .isEqualTo("2 events without a time: not on the timeline");
+                .isEqualTo("not drawn: 2 events without a time");
     }
 
     @Test
