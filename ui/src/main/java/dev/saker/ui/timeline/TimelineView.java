@@ -28,8 +28,9 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The timeline: events per time bin (area, left axis) and detections per rule (lines, right axis)
- * over seconds since the first event. Dragging across it shows only that time window in the table.
+ * The timeline: events per time bin (histogram steps, left axis) and detections per rule (markers,
+ * right axis) over the time since the first timed event ({@link TimeBins}: events without a time or
+ * far off are counted in a note, not drawn). Dragging across it shows only that time window in the table.
  */
 public final class TimelineView {
     private final TimelineViewModel vm;
