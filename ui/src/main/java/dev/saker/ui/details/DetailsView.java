@@ -1,5 +1,6 @@
 package dev.saker.ui.details;
 
+import dev.saker.index.Counted;
 import dev.saker.index.CaptureIndex;
 import dev.saker.index.EventDetails;
 import dev.saker.index.ProcessRecord;
@@ -177,7 +178,7 @@ public final class DetailsView {
             bytes.clear();
             return;
         }
-        bytes.setText(p.name() + ": " + p.bytes().length + " bytes\n" + EventDetails.hexDump(p.bytes(), 8)
+        bytes.setText(p.name() + ": " + Counted.of(p.bytes().length, "byte") + "\n" + EventDetails.hexDump(p.bytes(), 8)
                 + "\n" + EventDetails.printable(p.bytes()));
     }
 
