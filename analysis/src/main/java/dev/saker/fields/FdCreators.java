@@ -19,23 +19,38 @@ final class FdCreators {
     private FdCreators() {
     }
 
-    /** The name an exit event carries, "" for other exits, null for enter events. */
+    /**
+     * The name an exit event carries, "" for other exits, null for enter events. Built once per
+     * distinct directory and parameter bytes (see {@link CreatorNames}): rules test it on every
+     * failed open.
+     */
     static Object name(EventContext c) {
         RawEvent e = c.current() != null ? c.current() : c.raw();
         if ((e.type() & 1) == 0) {
             return null;
         }
         return switch (e.type()) {
-            case EventTypes.SYSCALL_OPEN_X, EventTypes.SYSCALL_CREAT_X -> path(c, cwd(c), e.string(1));
+            case EventTypes.SYSCALL_OPEN_X, EventTypes.SYSCALL_CREAT_X -> path(e, 1, cwd(c), true);
             case EventTypes.SOCKET_ACCEPT_5_X, EventTypes.SOCKET_ACCEPT4_6_X, EventTypes.SOCKET_ACCEPT_X,
-                    EventTypes.SOCKET_ACCEPT4_X, EventTypes.SOCKET_ACCEPT4_5_X, EventTypes.SOCKET_CONNECT_X -> tuple(e, 1);
+                    EventTypes.SOCKET_ACCEPT4_X, EventTypes.SOCKET_ACCEPT4_5_X, EventTypes.SOCKET_CONNECT_X -> {
+                if (e.paramLength(1) == 0) {
+                    yield "";
+                }
+                String known = CreatorNames.find(CreatorNames.TUPLE, null, e, 1);
+                yield known != null ? known : CreatorNames.remember(CreatorNames.TUPLE, null, e, 1, tuple(e, 1));
+            }
             case EventTypes.SYSCALL_OPENAT_2_X, EventTypes.SYSCALL_OPENAT2_X -> {
                 if (e.isEmpty(2) || e.isEmpty(1)) {
                     yield null;
                 }
-                yield path(c, dirOf(c, e.signed(1)), e.string(2));
+                long dirfd = e.signed(1);
+                if (dirfd == AT_FDCWD) {
+                    yield path(e, 2, cwd(c), true);
+                }
+                FdInfo f = c.state().fd(c.thread(), dirfd);
+                yield f == null ? path(e, 2, UNKNOWN_DIR, true) : path(e, 2, f.name, f.name.endsWith("/"));
             }
-            case EventTypes.SYSCALL_OPEN_BY_HANDLE_AT_X -> e.isEmpty(3) ? "" : e.string(3);
+            case EventTypes.SYSCALL_OPEN_BY_HANDLE_AT_X -> e.isEmpty(3) ? "" : text(e, 3);
             default -> "";
         };
     }
@@ -44,28 +59,38 @@ final class FdCreators {
     static Object rawName(EventContext c) {
         RawEvent e = c.current() != null ? c.current() : c.raw();
         if (e.type() == EventTypes.SYSCALL_OPENAT_2_X || e.type() == EventTypes.SYSCALL_OPENAT2_X) {
-            return e.isEmpty(2) ? null : e.string(2);
+            return e.isEmpty(2) ? null : text(e, 2);
         }
         return name(c);
     }
 
-    private static String path(EventContext c, String dir, String name) {
-        if (name == null) {
+    private static final String UNKNOWN_DIR = "<UNKNOWN>/";
+
+    /** Parameter {@code i} as text (as {@link RawEvent#string} decodes it), remembered. */
+    private static String text(RawEvent e, int i) {
+        String known = CreatorNames.find(CreatorNames.TEXT, null, e, i);
+        return known != null ? known : CreatorNames.remember(CreatorNames.TEXT, null, e, i, e.string(i));
+    }
+
+    /**
+     * Parameter {@code i} as a path joined to {@code dir} (which gets a '/' when {@code dirHasSlash}
+     * is false), as libsinsp's concatenate_paths does; "" when the parameter is empty.
+     */
+    private static String path(RawEvent e, int i, String dir, boolean dirHasSlash) {
+        if (e.isEmpty(i)) {
             return "";
         }
-        return Paths.concatenate(dir, name);
+        // the key is the directory as the state holds it and whether it needs the slash (the kind)
+        int kind = dirHasSlash ? CreatorNames.PATH : CreatorNames.PATH_ADD_SLASH;
+        String known = CreatorNames.find(kind, dir, e, i);
+        if (known != null) {
+            return known;
+        }
+        return CreatorNames.remember(kind, dir, e, i, Paths.concatenate(dirHasSlash ? dir : dir + "/", e.string(i)));
     }
 
     private static String cwd(EventContext c) {
         return c.thread() == null ? "/" : c.state().threads().cwd(c.thread());
-    }
-
-    private static String dirOf(EventContext c, long dirfd) {
-        if (dirfd == AT_FDCWD) {
-            return cwd(c);
-        }
-        FdInfo f = c.state().fd(c.thread(), dirfd);
-        return f == null ? "<UNKNOWN>/" : f.name.endsWith("/") ? f.name : f.name + "/";
     }
 
     /** A socket tuple parameter as sysdig prints it: "sip:sport->dip:dport", or a unix socket's path. */

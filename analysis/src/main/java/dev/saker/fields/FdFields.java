@@ -143,7 +143,7 @@ final class FdFields {
         } else {
             n = FdCreators.rawName(c);
         }
-        return n instanceof String s && s.contains("//") ? s.replaceAll("/{2,}", "/") : n;
+        return n instanceof String s ? DerivedTexts.squeezed(s) : n;
     }
 
     /** A failed connect names the address it tried, not what the fd was before. */
@@ -182,14 +182,7 @@ final class FdFields {
     }
 
     private static Object filename(FdInfo f) {
-        if (!isFile(f)) {
-            return null;
-        }
-        int slash = f.name.lastIndexOf('/');
-        if (slash < 0) {
-            return "/";
-        }
-        return slash < f.name.length() - 1 ? f.name.substring(slash + 1) : f.name;
+        return isFile(f) ? DerivedTexts.filename(f.name) : null;
     }
 
     private static boolean isFile(FdInfo f) {

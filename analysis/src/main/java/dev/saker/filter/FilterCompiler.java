@@ -85,9 +85,9 @@ public final class FilterCompiler {
 
     private Filter filter(Expr e) {
         if (e instanceof Expr.And a) {
-            return new CompiledNodes.And(a.children().stream().map(this::filter).toArray(Filter[]::new));
+            return new CompiledNodes.And(filters(a.children()));
         } else if (e instanceof Expr.Or o) {
-            return new CompiledNodes.Or(o.children().stream().map(this::filter).toArray(Filter[]::new));
+            return new CompiledNodes.Or(filters(o.children()));
         } else if (e instanceof Expr.Not n) {
             return new CompiledNodes.Not(filter(n.child()));
         } else if (e instanceof Expr.Identifier i) {
@@ -95,6 +95,15 @@ public final class FilterCompiler {
             return Filter.ALL;
         }
         return check((Expr.Check) e);
+    }
+
+    /** A plain loop: rules compile at start-up, where a stream per and/or node runs in the interpreter. */
+    private Filter[] filters(List<Expr> children) {
+        Filter[] out = new Filter[children.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = filter(children.get(i));
+        }
+        return out;
     }
 
     private Filter check(Expr.Check c) {

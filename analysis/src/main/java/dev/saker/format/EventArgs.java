@@ -139,7 +139,7 @@ public final class EventArgs {
         return info == null ? "<unknown>" : info.name();
     }
 
-    private static EventInfo tableEntry(RawEvent e) {
+    static EventInfo tableEntry(RawEvent e) {
         EventInfo legacy = EventSchema.legacy2022().info(e.type());
         return legacy != null ? legacy : EventSchema.current().info(e.type());
     }

@@ -71,6 +71,54 @@ public final class FieldOutput {
         }
     }
 
+    /** Lines are handed to the stream in pieces of about this many bytes. */
+    private static final int DRAIN_AT = 1 << 15;
+
+    /**
+     * As {@link #write(Path, LibsEdition, Appendable, long, Predicate)}, the same text as UTF-8 bytes
+     * to {@code out}, built as bytes (see {@link ByteLineFormat}): what {@code saker read} prints with.
+     * Lines before an error (a damaged capture) are written before the error propagates.
+     */
+    public Printed writeBytes(Path capture, LibsEdition edition, java.io.OutputStream out, long limit,
+                              Predicate<EventContext> shown) throws IOException {
+        long lines = 0;
+        LineBytes buf = new LineBytes();
+        int complete = 0;   // the end of the last whole line: a line cut short by an error is not printed
+        ByteLineFormat bytes = text == null ? null : new ByteLineFormat(text);
+        try (InspectedEvents events = InspectedEvents.open(capture, edition)) {
+            for (EventContext c; (c = events.next()) != null; ) {
+                if (limit >= 0 && c.num() > limit) {
+                    break;
+                }
+                if (!shown.test(c)) {
+                    continue;
+                }
+                if (bytes != null) {
+                    if (!bytes.render(c, buf)) {
+                        continue;
+                    }
+                } else {
+                    String rendered = json.render(c);
+                    if (rendered == null) {
+                        continue;
+                    }
+                    buf.fresh(rendered);
+                }
+                buf.ascii('\n');
+                lines++;
+                complete = buf.length();
+                if (complete >= DRAIN_AT) {
+                    buf.drainTo(out);
+                    complete = 0;
+                }
+            }
+            return new Printed(lines, events.unknownToEdition());
+        } finally {
+            buf.setLength(complete);
+            buf.drainTo(out);
+        }
+    }
+
     /**
      * As {@link #write(Path, LibsEdition, Appendable, long, Predicate)}, the same bytes (UTF-8) to
      * {@code out}, with two readers taking turns at formatting chunks of {@code chunkEvents} events

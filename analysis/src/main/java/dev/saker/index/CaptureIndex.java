@@ -127,6 +127,14 @@ public final class CaptureIndex {
         return java.util.List.copyOf(out);
     }
 
+    /** Whether {@link #valuesOf} knows the values of {@code field} (the rest need a pass, see {@link CaptureValues}). */
+    public boolean keepsValuesOf(String field) {
+        return switch (field) {
+            case "proc.name", "thread.comm", "proc.pname", "proc.aname", "fd.name", "proc.cwd" -> true;
+            default -> false;
+        };
+    }
+
     /** Values present in the capture for a field, where the index knows them (else empty). */
     public java.util.List<String> valuesOf(String field) {
         return switch (field) {

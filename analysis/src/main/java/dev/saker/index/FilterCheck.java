@@ -30,8 +30,14 @@ public record FilterCheck(Status status, String message, int start, int end) {
             return new FilterCheck(Status.EMPTY, "", 0, 0);
         }
         CompileResult r = RowFilter.compile(text);
-        if (r.ok()) {
+        if (r.ok() && !macros.mentionsList(text)) {
             return new FilterCheck(Status.VALID, "", 0, 0);
+        }
+        if (r.ok()) {
+            // a list's name compiles alone as a plain value: only the rules say whether it expands well
+            FilterMacros.Compiled m = macros.compile(text);
+            return m.filter() != null ? new FilterCheck(Status.VALID, "", 0, 0)
+                    : new FilterCheck(Status.INVALID, m.problem(), 0, text.length());
         }
         FilterProblem p = r.problems().get(0);
         if (!p.isIncomplete() && macros.mentions(text)) {
@@ -62,7 +68,10 @@ public record FilterCheck(Status status, String message, int start, int end) {
         return complete(text, caret, valuesOf, FilterMacros.NONE);
     }
 
-    /** As {@link #complete(String, int, java.util.function.Function)}, with the rules' macro names after the field names. */
+    /**
+     * As {@link #complete(String, int, java.util.function.Function)}, with the rules' macro names after
+     * the field names, and inside {@code field in (...)} the rules' list names before the values.
+     */
     public static Completion complete(String text, int caret, java.util.function.Function<String, java.util.Collection<String>> valuesOf,
             FilterMacros macros) {
         int end = Math.min(caret, text.length());
@@ -72,9 +81,11 @@ public record FilterCheck(Status status, String message, int start, int end) {
         }
         String before = text.substring(0, valueStart);
         java.util.regex.Matcher m = VALUE_AFTER_COMPARISON.matcher(before);
+        boolean inList = false;
         if (!m.find()) {
             m = VALUE_IN_LIST.matcher(before);
-            if (!m.find()) {
+            inList = m.find();
+            if (!inList) {
                 m = null;
             }
         }
@@ -87,6 +98,16 @@ public record FilterCheck(Status status, String message, int start, int end) {
                 }
             }
             values.sort(null);
+            if (inList) {
+                List<String> lists = new ArrayList<>(macros.listsStartingWith(prefix));
+                values.removeAll(lists);
+                lists.addAll(values);
+                values = lists;
+                // what the set already holds is not offered again
+                for (String typed : before.substring(before.lastIndexOf('(') + 1).split(",")) {
+                    values.remove(typed.strip());
+                }
+            }
             return new Completion(valueStart, values);
         }
         int start = wordStart(text, end);

@@ -16,9 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The macros (and lists) of the loaded rules, for filter bar conditions: a condition that names one
+ * The macros and lists of the loaded rules, for filter bar conditions: a condition that names one
  * is compiled as the condition of a rule appended to those rules, so macros and lists expand exactly
- * as the rule loader expands them. Conditions naming no macro never come here (they compile alone,
+ * as the rule loader expands them. Conditions naming neither never come here (they compile alone,
  * fast). The last compile is remembered: the filter bar checks, then applies, the same text.
  */
 public final class FilterMacros {
@@ -32,16 +32,21 @@ public final class FilterMacros {
 
     private final List<RulesSource> sources;
     private final Set<String> macros;
+    private final Set<String> lists;
     private String lastText;
     private Compiled last;
 
     public FilterMacros(List<RulesSource> sources) {
         this.sources = List.copyOf(sources);
         Set<String> names = new TreeSet<>();
+        Set<String> listNames = new TreeSet<>();
         for (RulesSource s : sources) {
-            names.addAll(RulesTokenizer.definedNames(s.content()).macros());
+            RulesTokenizer.Names defined = RulesTokenizer.definedNames(s.content());
+            names.addAll(defined.macros());
+            listNames.addAll(defined.lists());
         }
         this.macros = Set.copyOf(names);
+        this.lists = Set.copyOf(listNames);
     }
 
     /** The macro names the rules define, sorted. */
@@ -62,14 +67,53 @@ public final class FilterMacros {
         return out;
     }
 
-    /** Whether the condition names one of the macros (outside quotes, roughly: any identifier-like word). */
+    /** The list names the rules define, sorted. */
+    public List<String> listNames() {
+        return List.copyOf(new TreeSet<>(lists));
+    }
+
+    /** List names beginning with {@code prefix} ("" gives every list: inside {@code in (} a list is what one picks), sorted. */
+    public List<String> listsStartingWith(String prefix) {
+        List<String> out = new ArrayList<>();
+        for (String l : listNames()) {
+            if (l.startsWith(prefix) && !l.equals(prefix)) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code name} is one of the rules' lists. */
+    public boolean isList(String name) {
+        return lists.contains(name);
+    }
+
+    /** Whether {@code name} is one of the rules' macros. */
+    public boolean isMacro(String name) {
+        return macros.contains(name);
+    }
+
+    /** Whether the condition names one of the macros or lists (outside quotes, roughly: any identifier-like word). */
     public boolean mentions(String condition) {
-        if (macros.isEmpty()) {
+        return mentionsAny(condition, macros) || mentionsList(condition);
+    }
+
+    /**
+     * Whether the condition names one of the lists. Such a condition compiles alone too, the list's
+     * name taken as a plain value ({@code proc.name in (shell_binaries)} would look for a process of
+     * that name): it must be compiled with the rules for the list to expand.
+     */
+    public boolean mentionsList(String condition) {
+        return mentionsAny(condition, lists);
+    }
+
+    private static boolean mentionsAny(String condition, Set<String> names) {
+        if (names.isEmpty()) {
             return false;
         }
         Matcher m = IDENTIFIER.matcher(condition);
         while (m.find()) {
-            if (macros.contains(m.group())) {
+            if (names.contains(m.group())) {
                 return true;
             }
         }

@@ -41,7 +41,8 @@ public final class RowFilter {
         FilterEventTypes types = null;
         if (!query.condition().isEmpty()) {
             CompileResult c = compile(query.condition());
-            if (c.ok()) {
+            // a list's name compiles alone as a plain value; the rules expand it
+            if (c.ok() && !macros.mentionsList(query.condition())) {
                 filter = c.filter();
                 types = FilterEventTypes.of(Condition.parse(query.condition(), "filter").expr());
             } else if (macros.mentions(query.condition())) {

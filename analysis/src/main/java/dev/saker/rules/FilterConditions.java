@@ -28,6 +28,7 @@ import java.util.Set;
 public final class FilterConditions implements ConditionLanguage {
     /** Each parsed text gets a source name; spans (also inside expanded macros) find their text by it. */
     private final Map<String, String> texts = new HashMap<>();
+    private final Map<String, int[]> lineStarts = new HashMap<>();
     /** The source name of each parsed macro body put in place of a reference, and the macro's name. */
     private final Map<String, String> macroSources = new HashMap<>();
     private final EventCodes codes = new EventCodes();
@@ -191,16 +192,37 @@ public final class FilterConditions implements ConditionLanguage {
     /** 1-based line and column of a span's start in the text it came from. */
     private int[] lineColumn(Span span) {
         String text = texts.getOrDefault(span.source(), "");
-        int line = 1;
-        int col = 1;
-        for (int i = 0; i < span.start() && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                col = 1;
+        // every macro reference asks this while macros are expanded: from the line starts found once per
+        // text instead of counting from the start of the text each time
+        int[] starts = lineStarts.computeIfAbsent(span.source(), s -> lineStartsOf(text));
+        int p = Math.max(0, Math.min(span.start(), text.length()));
+        int lo = 0;
+        int hi = starts.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (starts[mid] <= p) {
+                lo = mid + 1;
             } else {
-                col++;
+                hi = mid;
             }
         }
-        return new int[] {line, col};
+        return new int[] {lo, p - starts[lo - 1] + 1};
+    }
+
+    /** 0 and the index after every line break. */
+    private static int[] lineStartsOf(String text) {
+        int n = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                n++;
+            }
+        }
+        int[] starts = new int[n];
+        for (int i = 0, k = 1; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts[k++] = i + 1;
+            }
+        }
+        return starts;
     }
 }

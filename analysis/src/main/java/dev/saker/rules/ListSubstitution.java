@@ -22,6 +22,28 @@ final class ListSubstitution {
         return item;
     }
 
+    /** One of the characters that end a list name in a condition (blanks, parentheses, comma, equals). */
+    static boolean isDelimiter(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')' || c == ',' || c == '=';
+    }
+
+    /**
+     * Whether a name is a word: non-empty, without delimiters. Such a name occurs as a whole token in a
+     * condition exactly when it is one of the condition's maximal runs of non-delimiters, which lets
+     * {@link ListTable} find the lists a condition names without trying each one.
+     */
+    static boolean isWord(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (isDelimiter(name.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The condition with the list substituted, or null when the name does not occur. */
     static String substitute(String cnd, String name, List<String> items) {
         boolean used = false;

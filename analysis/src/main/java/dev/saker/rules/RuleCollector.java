@@ -63,8 +63,11 @@ final class RuleCollector {
     }
 
     void requireEngine(EngineVersion v, LoadContext ctx) throws RuleLoadException {
-        check(!EngineVersion.SAKER.compatibleWith(v), LOAD_ERR_VALIDATE,
-                "Rules require engine version " + v + ", but engine version is " + EngineVersion.SAKER, ctx);
+        // the message only when it is needed: every rules file states a version, and this ran at each start
+        if (!EngineVersion.SAKER.compatibleWith(v)) {
+            check(true, LOAD_ERR_VALIDATE,
+                    "Rules require engine version " + v + ", but engine version is " + EngineVersion.SAKER, ctx);
+        }
         if (requiredEngineVersion.compareTo(v) < 0) {
             requiredEngineVersion = v;
         }

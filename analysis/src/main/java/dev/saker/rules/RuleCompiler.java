@@ -29,11 +29,18 @@ final class RuleCompiler {
     private final ConditionLanguage language;
     private final FieldRegistry fields;
     private final boolean unknownFieldsSkip;
+    private CompileMemo memo = new CompileMemo();
+    private boolean forget;
 
     RuleCompiler(ConditionLanguage language, FieldRegistry fields, boolean unknownFieldsSkip) {
         this.language = language;
         this.fields = fields;
         this.unknownFieldsSkip = unknownFieldsSkip;
+    }
+
+    /** Forgets everything before each compile (tests compare against compiling everything again). */
+    void forgetBetweenCompiles() {
+        forget = true;
     }
 
     /** The compiled rules in evaluation order; problems go to {@code res}. */
@@ -43,11 +50,15 @@ final class RuleCompiler {
         Map<String, Syntax> macros = new LinkedHashMap<>();
         Set<String> usedMacros = new HashSet<>();
         List<CompiledRule> out = new ArrayList<>();
+        if (forget) {
+            memo = new CompileMemo();
+        }
         try {
             compileLists(col, lists, usedLists);
-            compileMacros(col, lists, usedLists, macros, usedMacros);
+            ListTable table = new ListTable(lists);
+            compileMacros(col, table, usedLists, macros, usedMacros);
             for (RuleInfo r : col.rules().values()) {
-                CompiledRule c = compileRule(r, lists, usedLists, macros, usedMacros, res);
+                CompiledRule c = compileRule(r, table, usedLists, macros, usedMacros, res);
                 if (c != null) {
                     out.add(c);
                 }
@@ -86,10 +97,11 @@ final class RuleCompiler {
         }
     }
 
-    private void compileMacros(RuleCollector col, Map<String, List<String>> lists, Set<String> usedLists,
+    private void compileMacros(RuleCollector col, ListTable lists, Set<String> usedLists,
             Map<String, Syntax> out, Set<String> usedMacros) throws RuleLoadException {
         for (MacroInfo m : col.macros().values()) {
-            out.put(m.name, parse(m.condition, lists, usedLists, m.conditionCtx));
+            out.put(m.name, parse(new CompileMemo.Key(true, m.name), lists.expand(m.condition, usedLists),
+                    m.conditionCtx));
         }
         for (MacroInfo m : col.macros().values()) {
             // the macros defined before m's visibility point, looked up as met (a map copied per macro
@@ -98,14 +110,19 @@ final class RuleCompiler {
                 MacroInfo other = col.macros().get(name);
                 return other != null && other.index < m.visibility ? out.get(name) : null;
             };
-            out.put(m.name, resolve(out.get(m.name), visible, m.condition, m.ctx, usedMacros));
+            out.put(m.name, resolve(new CompileMemo.Key(true, m.name), out.get(m.name), visible, m.condition, m.ctx,
+                    usedMacros));
         }
     }
 
-    /** Lists are substituted into the text (no visibility order between conditions and lists), then parsed. */
-    private Syntax parse(String condition, Map<String, List<String>> lists, Set<String> usedLists, LoadContext ctx)
-            throws RuleLoadException {
-        return parseExpanded(expandLists(condition, lists, usedLists), ctx);
+    /** Parses a condition whose lists are already substituted (no visibility order between conditions and lists). */
+    private Syntax parse(CompileMemo.Key key, String text, LoadContext ctx) throws RuleLoadException {
+        Syntax tree = memo.parsed(key, text);
+        if (tree == null) {
+            tree = parseExpanded(text, ctx);
+            memo.parsed(key, text, tree);
+        }
+        return tree;
     }
 
     private Syntax parseExpanded(String text, LoadContext ctx) throws RuleLoadException {
@@ -118,20 +135,17 @@ final class RuleCompiler {
     }
 
     static String expandLists(String condition, Map<String, List<String>> lists, Set<String> usedLists) {
-        String text = condition;
-        for (Map.Entry<String, List<String>> l : lists.entrySet()) {
-            String next = ListSubstitution.substitute(text, l.getKey(), l.getValue());
-            if (next != null) {
-                text = next;
-                usedLists.add(l.getKey());
-            }
-        }
-        return text;
+        return new ListTable(lists).expand(condition, usedLists);
     }
 
-    private static Syntax resolve(Syntax tree, Function<String, Syntax> visible, String condition, LoadContext ctx,
-            Set<String> usedMacros) throws RuleLoadException {
-        MacroResolver resolver = new MacroResolver(visible);
+    private Syntax resolve(CompileMemo.Key key, Syntax tree, Function<String, Syntax> visible, String condition,
+            LoadContext ctx, Set<String> usedMacros) throws RuleLoadException {
+        Syntax known = memo.expanded(key, tree, visible, usedMacros);
+        if (known != null) {
+            return known;
+        }
+        CompileMemo.Lookups lookups = new CompileMemo.Lookups(visible);
+        MacroResolver resolver = new MacroResolver(lookups);
         Syntax expanded;
         try {
             expanded = resolver.run(tree);
@@ -144,10 +158,11 @@ final class RuleCompiler {
                     ctx.inCondition(condition, p.index(), p.line(), p.column()));
         }
         usedMacros.addAll(resolver.resolvedMacros());
+        memo.expanded(key, tree, expanded, lookups, resolver.resolvedMacros());
         return expanded;
     }
 
-    private CompiledRule compileRule(RuleInfo r, Map<String, List<String>> lists, Set<String> usedLists,
+    private CompiledRule compileRule(RuleInfo r, ListTable lists, Set<String> usedLists,
             Map<String, Syntax> macros, Set<String> usedMacros, LoadResult res) throws RuleLoadException {
         if (r.unknownSource) {
             return null;
@@ -165,7 +180,7 @@ final class RuleCompiler {
                     + " output message.", r.ctx);
             output = output.replace(CONTAINER_INFO, "");
         }
-        String err = OutputFormat.check(output, fields);
+        String err = memo.outputError(output, o -> OutputFormat.check(o, fields));
         if (err != null) {
             if (skipUnknown) {
                 res.warn(LoadCode.LOAD_UNKNOWN_FILTER, err, r.outputCtx);
@@ -180,10 +195,12 @@ final class RuleCompiler {
             }
         }
         // one list substitution serves both the parse and the rule's expanded text
-        String expandedText = expandLists(condition, lists, usedLists);
-        Syntax parsed = parseExpanded(expandedText, r.conditionCtx);
-        Syntax expanded = resolve(parsed, macros::get, condition, r.ctx, usedMacros);
-        ConditionLanguage.Warnings warnings = language.warnings(expanded);
+        String expandedText = lists.expand(condition, usedLists);
+        CompileMemo.Key key = new CompileMemo.Key(false, r.name);
+        Syntax parsed = parse(key, expandedText, r.conditionCtx);
+        Syntax expanded = resolve(key, parsed, macros::get, condition, r.ctx, usedMacros);
+        CompileMemo.Checked known = memo.checked(key, expanded);
+        ConditionLanguage.Warnings warnings = known != null ? known.warnings() : language.warnings(expanded);
         // Falco points these at the start of the condition text (position 0 of the condition expression).
         LoadContext whole = r.conditionCtx.inCondition(condition, 0, 0, 0);
         if (warnings.unsafeNaCheck()) {
@@ -193,16 +210,21 @@ final class RuleCompiler {
             res.add(new LoadProblem(LoadCode.LOAD_DEPRECATED_ITEM, deprecatedFieldDescription(f), whole, f));
         }
         ConditionLanguage.Compiled compiled;
-        try {
-            compiled = language.compile(expanded, fields);
-        } catch (ConditionError e) {
-            // Falco names the condition as written (exceptions added, lists not yet substituted) here.
-            LoadContext at = r.conditionCtx.inCondition(condition, e.index(), e.line(), e.column());
-            if (skipUnknown && isUnknownTypeOrField(e.getMessage())) {
-                res.warn(LoadCode.LOAD_UNKNOWN_FILTER, e.getMessage(), at);
-                return null;
+        if (known != null) {
+            compiled = known.compiled();
+        } else {
+            try {
+                compiled = language.compile(expanded, fields);
+            } catch (ConditionError e) {
+                // Falco names the condition as written (exceptions added, lists not yet substituted) here.
+                LoadContext at = r.conditionCtx.inCondition(condition, e.index(), e.line(), e.column());
+                if (skipUnknown && isUnknownTypeOrField(e.getMessage())) {
+                    res.warn(LoadCode.LOAD_UNKNOWN_FILTER, e.getMessage(), at);
+                    return null;
+                }
+                throw new RuleLoadException(LOAD_ERR_COMPILE_CONDITION, e.getMessage(), at);
             }
-            throw new RuleLoadException(LOAD_ERR_COMPILE_CONDITION, e.getMessage(), at);
+            memo.checked(key, new CompileMemo.Checked(expanded, warnings, compiled));
         }
         for (ConditionError w : compiled.warnings()) {
             res.warn(LoadCode.LOAD_COMPILE_CONDITION, w.getMessage(),
@@ -215,7 +237,9 @@ final class RuleCompiler {
         return new CompiledRule(r.name, r.desc, r.condition, condition, expandedText, expanded,
                 FilterConditions.filterOf(compiled), output, r.priority, r.source,
                 Set.copyOf(r.tags), r.enabled, r.capture, r.captureDuration, exceptionFields,
-                compiled.eventCodes(), r.ctx.locations());
+                // each compile's rules own their event codes, as when nothing was reused
+                compiled.eventCodes() == null ? null : (java.util.BitSet) compiled.eventCodes().clone(),
+                r.ctx.locations());
     }
 
     private static String deprecatedFieldDescription(String field) {

@@ -46,6 +46,13 @@ public final class RuleLoader {
         this.compiler = new RuleCompiler(language, fields, unknownFieldsSkip);
     }
 
+    /** A loader that compiles everything again after each file, reusing nothing (to test the reuse). */
+    static RuleLoader reusingNothing(FieldRegistry fields, ConditionLanguage language) {
+        RuleLoader l = new RuleLoader(fields, language, false);
+        l.compiler.forgetBetweenCompiles();
+        return l;
+    }
+
     private boolean isValidLhsField(String text) {
         return FieldNames.exists(fields, text);
     }

@@ -8,9 +8,9 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * What to offer at the caret of a rules text: after a comparison operator (or inside
- * {@code in (...)}) the values the field on its left takes in the open capture; elsewhere the
- * fields, macros and lists whose names start with the word typed so far.
+ * What to offer at the caret of a rules text: after a comparison operator the values the field on
+ * its left takes in the open capture; inside {@code in (...)} the lists, then those values; elsewhere
+ * the fields, macros and lists whose names start with the word typed so far.
  */
 public final class RulesCompletion {
     private static final String STOPS = "(),\"'=<>![] \t\n\r";
@@ -46,6 +46,10 @@ public final class RulesCompletion {
         String field = fieldBefore(text, start);
         List<String> out = new ArrayList<>();
         if (field != null) {
+            if (setFieldBefore(text, start) != null) {
+                // inside a set a list of the rules is as good as a value, and usually what one wants
+                new TreeSet<>(lists).stream().filter(l -> l.startsWith(prefix)).limit(LIMIT).forEach(out::add);
+            }
             for (String v : valuesOf.apply(field)) {
                 if (v.startsWith(prefix) && out.size() < LIMIT) {
                     out.add(needsQuotes(v) ? '"' + v.replace("\"", "\\\"") + '"' : v);
@@ -79,9 +83,22 @@ public final class RulesCompletion {
 
     /** The field compared by the operator before {@code at} ({@code f = |}, {@code f in (a, |}), or null. */
     private String fieldBefore(String text, int at) {
+        String inSet = setFieldBefore(text, at);
+        if (inSet != null) {
+            return inSet;
+        }
         int i = skipBlanksBack(text, at);
-        // inside a set: walk back over its values to the opening parenthesis
-        int j = i;
+        String op = operatorBefore(text, i);
+        if (op != null && VALUE_OPERATORS.contains(op)) {
+            return fieldAt(text, skipBlanksBack(text, i - op.length()));
+        }
+        return null;
+    }
+
+    /** The field of the set ({@code f in (a, |}) that {@code at} is inside, or null. */
+    private String setFieldBefore(String text, int at) {
+        // walk back over the set's values to the opening parenthesis
+        int j = skipBlanksBack(text, at);
         while (j > 0 && "()=<>".indexOf(text.charAt(j - 1)) < 0) {
             j--;
         }
@@ -91,10 +108,6 @@ public final class RulesCompletion {
             if (SET_OPERATORS.contains(op)) {
                 return fieldAt(text, skipBlanksBack(text, k - op.length()));
             }
-        }
-        String op = operatorBefore(text, i);
-        if (op != null && VALUE_OPERATORS.contains(op)) {
-            return fieldAt(text, skipBlanksBack(text, i - op.length()));
         }
         return null;
     }

@@ -49,6 +49,66 @@ class FilterMacrosTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void listsOfTheRulesCompleteInsideInBeforeTheCapturesValues() throws IOException {
+        FilterMacros m = starter();
+        assertThat(m.listNames()).contains("saker_shells", "saker_network_tools", "saker_package_managers")
+                .doesNotContain("saker_spawned");
+        CaptureIndex index = CaptureIndexer.build(ConformanceCaptures.capture("libs/curl_google.scap"));
+        CaptureValues values = new CaptureValues(index);
+        String t = "evt.type=execve and proc.name in (";
+        FilterCheck.Completion c = FilterCheck.complete(t, t.length(), values::of, m);
+        assertThat(c.start()).isEqualTo(t.length());
+        // every list first, then the process names of the capture
+        assertThat(c.candidates()).startsWith(m.listNames().toArray(String[]::new)).contains("curl")
+                .hasSize(m.listNames().size() + index.threadNames().size());
+        // what the set holds already is not offered again
+        String held = "evt.type=execve and proc.name in (saker_shells, curl, ";
+        assertThat(FilterCheck.complete(held, held.length(), values::of, m).candidates())
+                .doesNotContain("saker_shells", "curl").contains("saker_network_tools");
+        String u = "proc.name in (curl, saker_sh";
+        assertThat(FilterCheck.complete(u, u.length(), values::of, m).candidates()).containsExactly("saker_shells");
+        // no list after = (a list is no single value), nor without rules
+        assertThat(FilterCheck.complete("proc.name=", 10, values::of, m).candidates()).doesNotContain("saker_shells");
+        assertThat(FilterCheck.complete(t, t.length(), values::of, FilterMacros.NONE).candidates())
+                .doesNotContain("saker_shells").contains("curl");
+    }
+
+    @Test
+    void aListNamedInAConditionSelectsTheRowsOfItsItems() throws IOException {
+        CaptureIndex index = CaptureIndexer.build(ConformanceCaptures.capture("libs/curl_google.scap"));
+        FilterMacros m = starter();
+        String byList = "evt.type=execve and proc.name in (saker_network_tools)";
+        assertThat(m.mentionsList(byList)).isTrue();
+        assertThat(FilterCheck.of(byList, m).status()).isEqualTo(FilterCheck.Status.VALID);
+        RowSet listed = RowFilter.run(index, RowQuery.ALL.withCondition(byList), m, () -> false);
+        RowSet written = RowFilter.run(index, RowQuery.ALL.withCondition(
+                "evt.type=execve and proc.name in (" + String.join(", ", starterListItems("saker_network_tools")) + ")"),
+                () -> false);
+        // curl's execve
+        assertThat(written.size()).isPositive();
+        assertThat(listed.size()).isEqualTo(written.size());
+        for (int i = 0; i < written.size(); i++) {
+            assertThat(listed.row(i)).isEqualTo(written.row(i));
+        }
+        // without the rules the name is a plain value: no process is called saker_network_tools
+        assertThat(RowFilter.run(index, RowQuery.ALL.withCondition(byList), () -> false).size()).isZero();
+        // a list mixed with values
+        RowSet mixed = RowFilter.run(index, RowQuery.ALL.withCondition(
+                "fd.name in (saker_sensitive_files, /etc/resolv.conf)"), m, () -> false);
+        RowSet mixedWritten = RowFilter.run(index, RowQuery.ALL.withCondition("fd.name in ("
+                + String.join(", ", starterListItems("saker_sensitive_files")) + ", /etc/resolv.conf)"), () -> false);
+        assertThat(mixed.size()).isPositive().isEqualTo(mixedWritten.size());
+    }
+
+    private static List<String> starterListItems(String name) throws IOException {
+        String text = StarterRules.source().content();
+        int at = text.indexOf("- list: " + name + "\n");
+        assertThat(at).as("list " + name).isNotNegative();
+        String items = text.substring(text.indexOf('[', at) + 1, text.indexOf(']', at));
+        return java.util.Arrays.stream(items.split(",")).map(String::strip).toList();
+    }
+
     private static String starterMacroBody(String name) throws IOException {
         List<String> lines = StarterRules.source().content().lines().toList();
         for (int i = 0; i < lines.size(); i++) {

@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * event of the conformance captures per operation (kept in memory, see {@link EventSnapshots}),
  * {@link Engine#match}. {@code quietEvent} cycles through the events no rule matches (run with
  * {@code -prof gc}: its gc.alloc.rate.norm is the allocation per such event), {@code anyEvent}
- * through all of them. Run with bench/engine-jmh.sh; not part of the test command.
+ * through all of them, {@code loopOnly} through the quiet ones without the engine (JMH's own
+ * allocation, the same bytes per second whatever the benchmark). Run with bench/engine-jmh.sh; not
+ * part of the test command.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -65,6 +67,17 @@ public class EngineMatchBenchmark {
         EventSnapshots.Snapshot s = quiet[nextQuiet];
         nextQuiet = nextQuiet + 1 == quiet.length ? 0 : nextQuiet + 1;
         return engine.match(s.load(ctx)).size();
+    }
+
+    /**
+     * The same loop without {@link Engine#match}: what JMH and the loop itself cost, allocation
+     * included (JMH's own bookkeeping shows as a few thousandths of a byte per operation).
+     */
+    @Benchmark
+    public int loopOnly() {
+        EventSnapshots.Snapshot s = quiet[nextQuiet];
+        nextQuiet = nextQuiet + 1 == quiet.length ? 0 : nextQuiet + 1;
+        return s.load(ctx).raw().type();
     }
 
     @Benchmark

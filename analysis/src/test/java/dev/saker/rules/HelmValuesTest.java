@@ -36,6 +36,24 @@ class HelmValuesTest {
     }
 
     @Test
+    void theRootIsJudgedAfterCommentsDirectivesTagsAndAnchors() {
+        // entries() looks at the first parse events before composing: every way a mapping root can start
+        assertThat(HelmValues.entries("# values\n%YAML 1.1\n--- !!map &v\ncustomRules:\n  a.yaml: x\n"))
+                .extracting(HelmValues.Entry::name).containsExactly("a.yaml");
+        assertThat(HelmValues.entries("{customRules: {a.yaml: x, b.yaml: y}}"))
+                .extracting(HelmValues.Entry::name).containsExactly("a.yaml", "b.yaml");
+        assertThat(HelmValues.entries("? customRules\n: {a.yaml: x}\n"))
+                .extracting(HelmValues.Entry::name).containsExactly("a.yaml");
+        // a sequence, scalar, alias or empty root, or a second document, is no values file
+        assertThat(HelmValues.entries("- customRules:\n    a.yaml: x\n")).isEmpty();
+        assertThat(HelmValues.entries("customRules")).isEmpty();
+        assertThat(HelmValues.entries("*a\n")).isEmpty();
+        assertThat(HelmValues.entries("")).isEmpty();
+        assertThat(HelmValues.entries("# only a comment\n")).isEmpty();
+        assertThat(HelmValues.entries("customRules:\n  a.yaml: x\n---\n- rule: r\n")).isEmpty();
+    }
+
+    @Test
     void replacingOneEntryKeepsEveryOtherLineAndReadsBack() {
         String edited = "- macro: m\n  condition: evt.type in (execve, execveat)\n\n- list: z\n  items: [y]\n";
         String out = HelmValues.replace(VALUES, "a_rules.yaml", edited);

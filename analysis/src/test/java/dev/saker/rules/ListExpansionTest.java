@@ -2,7 +2,13 @@ package dev.saker.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Lists are substituted as text before parsing, with Falco's quoting and comma quirks. */
@@ -69,5 +75,50 @@ class ListExpansionTest {
                 """);
         assertThat(res.errors().get(0).code()).isEqualTo(LoadCode.LOAD_ERR_COMPILE_CONDITION);
         assertThat(res.errors().get(0).message()).isEqualTo("unknown event type list_a");
+    }
+
+    /**
+     * The compiler skips lists whose name is not one of the condition's words; that must change
+     * nothing against trying every list on the text in order (Falco's loop), including names with
+     * delimiters, names inside other words, names with the same hash ("Aa", "BB"), and items that name
+     * later or earlier lists.
+     */
+    @Test
+    void skippingListsThatAreNotWordsOfTheTextGivesFalcosResult() {
+        // (no empty name: the reader rejects one, and substitute would never finish on it)
+        String[] names = {"a", "b", "ab", "b_c", "x.y", "a b", "(a)", "a,b", "=", "shells", "c", "Aa", "BB"};
+        String[] pieces = {"a", "b", "ab", "b_c", "x.y", "shells", "c", "(", ")", ",", " ", "  ", "=", "in", "\n",
+                "\t", "'", "\"", "a b", "\"a\"", "proc.name", "and", "not", "Aa", "BB"};
+        Random rnd = new Random(20261128);
+        for (int round = 0; round < 3000; round++) {
+            Map<String, List<String>> lists = new LinkedHashMap<>();
+            int nLists = 1 + rnd.nextInt(6);
+            for (int i = 0; i < nLists; i++) {
+                List<String> items = new ArrayList<>();
+                int nItems = rnd.nextInt(4);
+                for (int k = 0; k < nItems; k++) {
+                    items.add(rnd.nextBoolean() ? names[rnd.nextInt(names.length)] : pieces[rnd.nextInt(pieces.length)]);
+                }
+                lists.put(names[rnd.nextInt(names.length)], items);
+            }
+            StringBuilder cnd = new StringBuilder();
+            int nPieces = rnd.nextInt(12);
+            for (int k = 0; k < nPieces; k++) {
+                cnd.append(pieces[rnd.nextInt(pieces.length)]);
+            }
+            String text = cnd.toString();
+            Set<String> usedSlow = new HashSet<>();
+            String slow = text;
+            for (Map.Entry<String, List<String>> l : lists.entrySet()) {
+                String next = ListSubstitution.substitute(slow, l.getKey(), l.getValue());
+                if (next != null) {
+                    slow = next;
+                    usedSlow.add(l.getKey());
+                }
+            }
+            Set<String> used = new HashSet<>();
+            assertThat(RuleCompiler.expandLists(text, lists, used)).as("%s with %s", text, lists).isEqualTo(slow);
+            assertThat(used).as("%s with %s", text, lists).isEqualTo(usedSlow);
+        }
     }
 }

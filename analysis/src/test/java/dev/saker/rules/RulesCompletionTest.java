@@ -51,4 +51,20 @@ class RulesCompletionTest {
         assertThat(completion(capture).at(f, f.length()).candidates())
                 .containsExactly("/usr/lib/x86_64-linux-gnu/libcurl-gnutls.so.4");
     }
+
+    @Test
+    void insideASetTheRulesListsComeBeforeTheValues() {
+        Path capture = ConformanceCaptures.capture("libs/curl_google.scap");
+        String t = "condition: proc.name in (";
+        RulesCompletion.Proposal p = completion(capture).at(t, t.length());
+        assertThat(p.field()).isEqualTo("proc.name");
+        assertThat(p.candidates()).startsWith("lib_dirs", "shells").contains("curl");
+        String s = "condition: proc.name in (curl, ";
+        assertThat(completion(capture).at(s, s.length()).candidates()).startsWith("lib_dirs", "shells").contains("curl");
+        String h = "condition: proc.name in (curl, sh";
+        assertThat(completion(capture).at(h, h.length()).candidates()).containsExactly("shells");
+        // after = a list is no value: only the capture's
+        String e = "condition: proc.name = sh";
+        assertThat(completion(capture).at(e, e.length()).candidates()).doesNotContain("shells");
+    }
 }

@@ -112,11 +112,10 @@ final class ReadCommand implements Callable<Integer> {
                 System.out.flush();
             }
         } else {
-            Utf8Output out = new Utf8Output(System.out);
             try {
-                printed = output.write(capture, semantics.edition, out, limit, shown);
+                printed = output.writeBytes(capture, semantics.edition, System.out, limit, shown);
             } finally {
-                out.flush();
+                System.out.flush();
             }
         }
         if (printed.unknownToEdition() > 0) {

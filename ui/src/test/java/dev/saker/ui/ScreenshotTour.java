@@ -78,6 +78,14 @@ public final class ScreenshotTour {
         System.out.println("saved " + png);
     }
 
+    /** Types as the keyboard does (KEY_TYPED events), so that completion sees the caret move. */
+    private static void typeInto(javafx.scene.control.TextField f, String text) {
+        for (char ch : text.toCharArray()) {
+            f.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_TYPED, String.valueOf(ch), "",
+                    javafx.scene.input.KeyCode.UNDEFINED, false, false, false, false));
+        }
+    }
+
     private static int firstRow(String type, String infoPart) throws Exception {
         return fx(() -> {
             var rows = model.rowsProperty().get();
@@ -139,6 +147,28 @@ public final class ScreenshotTour {
                 return null;
             });
             shot("filter-applied");
+
+            // completion inside "in (": the rules' lists first, then the capture's process names
+            fx(() -> {
+                model.setRules(List.of(dev.saker.rules.StarterRules.source()));
+                return null;
+            });
+            idle();
+            fx(() -> {
+                var f = window.filterBar().field();
+                f.requestFocus();
+                f.setText("evt.type=execve and proc.name in");
+                f.positionCaret(f.getText().length());
+                typeInto(f, " (");
+                return null;
+            });
+            shot("filter-list-completion");
+            fx(() -> {
+                window.filterBar().field().setText("");
+                model.setRules(List.of());
+                return null;
+            });
+            idle();
 
             fx(() -> {
                 model.open(sample);

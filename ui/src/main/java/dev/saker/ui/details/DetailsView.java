@@ -1,13 +1,16 @@
 package dev.saker.ui.details;
 
+import dev.saker.index.Counted;
 import dev.saker.index.CaptureIndex;
 import dev.saker.index.EventDetails;
 import dev.saker.index.ProcessRecord;
 import dev.saker.state.ContainerInfo;
+import dev.saker.ui.main.FullTextCells;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -27,6 +30,7 @@ public final class DetailsView {
     private final Label container = new Label();
     private final TableView<ProcessRecord> ancestry = new TableView<>();
     private final TextArea bytes = new TextArea();
+    private final Label commandLine = new Label();
     private final SplitPane pane;
 
     public DetailsView(DetailsViewModel vm) {
@@ -47,14 +51,33 @@ public final class DetailsView {
         fd.setId("detailsFd");
         fd.setWrapText(true);
         fd.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // without an event these lines take no room (the pane is short when the Rules tab is open)
+        for (Label l : new Label[] {fd, container}) {
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+            l.visibleProperty().bind(l.managedProperty());
+        }
         container.setId("detailsContainer");
+        container.setWrapText(true);
+        container.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ancestry.setId("detailsAncestry");
         ancestry.setPlaceholder(new Label("No process"));
         ancestry.getColumns().add(pcolumn("PID", 65, p -> Long.toString(p.pid())));
         ancestry.getColumns().add(pcolumn("Command line", 400, ProcessRecord::cmdline));
         ancestry.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label ancestryTitle = new Label("Process and its ancestors");
-        VBox middle = box(fd, container, ancestryTitle, ancestry);
+        // the column cuts long command lines: the selected ancestor's (else the event's process's) in full
+        commandLine.setId("detailsCommandLine");
+        commandLine.setWrapText(true);
+        commandLine.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ScrollPane commandLineScroll = new ScrollPane(commandLine);
+        commandLineScroll.setFitToWidth(true);
+        commandLineScroll.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // as tall as the wrapped text up to two lines (the ancestry above needs the room), then it scrolls
+        commandLineScroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.min(36, commandLine.heightProperty()));
+        commandLineScroll.visibleProperty().bind(commandLine.textProperty().isNotEmpty());
+        commandLineScroll.managedProperty().bind(commandLineScroll.visibleProperty());
+        ancestry.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showCommandLine());
+        VBox middle = box(fd, container, ancestryTitle, ancestry, commandLineScroll);
         VBox.setVgrow(ancestry, Priority.ALWAYS);
 
         bytes.setId("detailsBytes");
@@ -64,9 +87,25 @@ public final class DetailsView {
         VBox right = box(new Label("Bytes (hex and text)"), bytes);
         VBox.setVgrow(bytes, Priority.ALWAYS);
 
-        pane = new SplitPane(left, middle, right);
+        // a socket's tuple and a long command line can fill the short pane: it scrolls rather than
+        // squeezing the ancestry below three rows (with no event, a short pane shows no scroll bar)
+        javafx.beans.binding.NumberBinding rows = javafx.beans.binding.Bindings.when(
+                javafx.beans.binding.Bindings.isEmpty(ancestry.getItems())).then(34).otherwise(100);
+        ancestry.minHeightProperty().bind(rows);
+        ancestry.prefHeightProperty().bind(rows);
+        ScrollPane middleScroll = new ScrollPane(middle);
+        middleScroll.setId("detailsProcessPane");
+        middleScroll.setFitToWidth(true);
+        // at least as tall as the pane (the ancestry takes what is left), taller when the wrapped text
+        // needs it (fitToHeight would measure the wrapped labels as one line each and clip them)
+        middle.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> middleScroll.getViewportBounds().getHeight(), middleScroll.viewportBoundsProperty()));
+        middleScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        pane = new SplitPane(left, middleScroll, right);
         pane.setId("detailsPane");
-        pane.setDividerPositions(0.33, 0.58);
+        // the hex dump's 45 monospace characters, scroll bar and padding need about 330 px; the rest goes to values and command lines
+        right.setMinWidth(330);
+        pane.setDividerPositions(0.34, 0.62);
         vm.detailsProperty().addListener((o, a, b) -> show(b));
         show(vm.detailsProperty().get());
     }
@@ -85,12 +124,14 @@ public final class DetailsView {
             fd.setText("");
             container.setText("");
             bytes.clear();
+            showCommandLine();
             return;
         }
         header.setText("Event " + d.number() + "  " + d.direction() + " " + d.type() + "  cpu " + d.cpu()
                 + "  tid " + d.tid() + "\n" + d.time());
         params.getItems().setAll(d.params());
         ancestry.getItems().setAll(d.ancestry());
+        showCommandLine();
         CaptureIndex.FdRef f = d.fd();
         fd.setText(f == null ? "fd: none" : "fd " + f.num() + " (" + f.view().typeChar() + "): " + f.view().name());
         container.setText(containerText(d));
@@ -101,6 +142,14 @@ public final class DetailsView {
         } else {
             bytes.clear();
         }
+    }
+
+    private void showCommandLine() {
+        ProcessRecord p = ancestry.getSelectionModel().getSelectedItem();
+        if (p == null && !ancestry.getItems().isEmpty()) {
+            p = ancestry.getItems().get(0);
+        }
+        commandLine.setText(p == null ? "" : p.pid() + " " + p.comm() + ": " + p.cmdline());
     }
 
     private static String containerText(EventDetails d) {
@@ -129,7 +178,7 @@ public final class DetailsView {
             bytes.clear();
             return;
         }
-        bytes.setText(p.name() + ": " + p.bytes().length + " bytes\n" + EventDetails.hexDump(p.bytes(), 8)
+        bytes.setText(p.name() + ": " + Counted.of(p.bytes().length, "byte") + "\n" + EventDetails.hexDump(p.bytes(), 8)
                 + "\n" + EventDetails.printable(p.bytes()));
     }
 
@@ -138,6 +187,7 @@ public final class DetailsView {
         TableColumn<EventDetails.Param, String> c = new TableColumn<>(title);
         c.setPrefWidth(w);
         c.setMinWidth(Math.min(w, 70));
+        c.setCellFactory(col -> FullTextCells.table());
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
         return c;
     }
@@ -147,6 +197,7 @@ public final class DetailsView {
         TableColumn<ProcessRecord, String> c = new TableColumn<>(title);
         c.setPrefWidth(w);
         c.setMinWidth(Math.min(w, 65));
+        c.setCellFactory(col -> FullTextCells.table());
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
         return c;
     }

@@ -1,5 +1,6 @@
 package dev.saker.ui.detections;
 
+import dev.saker.index.Counted;
 import dev.saker.engine.Detection;
 import dev.saker.index.DetailsText;
 import dev.saker.index.DetectionGroups;
@@ -37,7 +38,7 @@ public final class DetectionsView {
                 : "#" + e.detection().eventNumber() + "  " + DetailsText.clock(e.detection().timeNs())));
         tree.getColumns().add(column("Priority", 95, e -> e.detection() == null ? e.group().priorityText() : ""));
         tree.getColumns().add(column("Count / output", 600, e -> e.detection() == null
-                ? e.group().detections().size() + (e.group().detections().size() == 1 ? " detection" : " detections")
+                ? Counted.of(e.group().detections().size(), "detection")
                 : e.detection().output()));
         // the side pane is narrow: the output of the selected detection is shown in full under the tree
         Label output = new Label("Select a detection to see its output");
@@ -94,7 +95,7 @@ public final class DetectionsView {
         Entry e = item.getValue();
         if (e.detection() == null) {
             int n = e.group().detections().size();
-            return e.group().rule() + " (" + e.group().priorityText() + "): " + n + (n == 1 ? " detection" : " detections");
+            return e.group().rule() + " (" + e.group().priorityText() + "): " + Counted.of(n, "detection");
         }
         return "#" + e.detection().eventNumber() + " " + e.group().rule() + ": " + e.detection().output();
     }
@@ -103,17 +104,7 @@ public final class DetectionsView {
         TreeTableColumn<Entry, String> c = new TreeTableColumn<>(title);
         c.setPrefWidth(w);
         // cut-off text (long rule names, outputs) is readable on hover
-        c.setCellFactory(col -> new javafx.scene.control.TreeTableCell<>() {
-            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                tip.setText(item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : tip);
-            }
-        });
+        c.setCellFactory(col -> dev.saker.ui.main.FullTextCells.treeTable());
         c.setCellValueFactory(cd -> {
             TreeItem<Entry> it = cd.getValue();
             return new ReadOnlyObjectWrapper<>(it == null || it.getValue() == null ? "" : f.apply(it.getValue()));

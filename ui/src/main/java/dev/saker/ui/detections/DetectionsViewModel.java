@@ -1,5 +1,6 @@
 package dev.saker.ui.detections;
 
+import dev.saker.index.Counted;
 import dev.saker.engine.Detection;
 import dev.saker.index.DetectionGroups;
 import dev.saker.index.RuleRun;
@@ -32,7 +33,7 @@ public final class DetectionsViewModel {
                 return "Rules failed to load: " + r.loads().stream().filter(l -> !l.successful())
                         .map(l -> l.name()).toList();
             }
-            return r.detections().size() + " detections by " + groups.get().size() + " of " + r.rulesRunning() + " rules";
+            return Counted.of(r.detections().size(), "detection") + " by " + groups.get().size() + " of " + Counted.of(r.rulesRunning(), "rule");
         }, model.rulesRunningProperty(), model.ruleResultProperty(), model.indexProperty(), groups);
     }
 

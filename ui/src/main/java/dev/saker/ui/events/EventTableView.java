@@ -1,5 +1,6 @@
 package dev.saker.ui.events;
 
+import dev.saker.index.Counted;
 import dev.saker.index.EventRow;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -107,7 +108,7 @@ public final class EventTableView {
             return;
         }
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Export " + rows.size() + " events as a capture");
+        chooser.setTitle("Export " + Counted.of(rows.size(), "event") + " as a capture");
         chooser.setInitialFileName("selected-events.scap");
         java.io.File f = chooser.showSaveDialog(table.getScene() == null ? null : table.getScene().getWindow());
         if (f != null) {

@@ -1,5 +1,6 @@
 package dev.saker.ui.events;
 
+import dev.saker.index.Counted;
 import dev.saker.index.CaptureIndex;
 import dev.saker.index.EventRow;
 import dev.saker.index.FieldColumn;
@@ -107,7 +108,7 @@ public final class EventTableViewModel {
         }
         int[] rows = sorted(indexRows);
         model.tasks().run(() -> dev.saker.index.EventExport.write(idx, rows, out), n -> {
-            model.statusProperty().set("Exported " + n + " events to " + out);
+            model.statusProperty().set("Exported " + Counted.of(n, "event") + " to " + out);
             done.accept(n);
         }, e -> model.errorProperty().set("Export failed: " + e.getMessage()));
     }

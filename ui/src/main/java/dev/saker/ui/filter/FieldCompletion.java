@@ -9,9 +9,9 @@ import org.controlsfx.control.textfield.AutoCompletionBinding;
 
 /**
  * ControlsFX completion at the caret (not of the whole condition): field names and the loaded rules'
- * macro names, or, after
- * {@code field =} or inside {@code field in (...)}, the values the open capture has for that field;
- * choosing a suggestion replaces only the name or value being typed.
+ * macro names, or, after {@code field =} or inside {@code field in (...)}, the values the open capture
+ * has for that field (inside a list, the rules' list names first); choosing a suggestion replaces only
+ * the name or value being typed.
  */
 final class FieldCompletion extends AutoCompletionBinding<String> {
     private final TextField field;
@@ -26,9 +26,11 @@ final class FieldCompletion extends AutoCompletionBinding<String> {
             java.util.function.Supplier<dev.saker.index.FilterMacros> macros) {
         super(field, request -> FilterCheck.complete(request.getUserText(), request.getUserText().length(), valuesOf,
                 macros.get()).candidates(), new StringConverter<>() {
+            // the popup says which names are the rules' lists and macros; choosing one inserts the bare name
             @Override
             public String toString(String s) {
-                return s;
+                dev.saker.index.FilterMacros m = macros.get();
+                return m.isList(s) ? s + "  (list)" : m.isMacro(s) ? s + "  (macro)" : s;
             }
 
             @Override
@@ -40,6 +42,8 @@ final class FieldCompletion extends AutoCompletionBinding<String> {
         this.valuesOf = valuesOf;
         this.macros = macros;
         setVisibleRowCount(12);
+        // wide enough for Falco's longer list names and typical paths (the default cut them off)
+        setPrefWidth(440);
         // the caret moves after the text changes: ask for suggestions once both are current
         field.textProperty().addListener((o, a, b) -> typed = !completing);
         field.caretPositionProperty().addListener((o, a, b) -> {

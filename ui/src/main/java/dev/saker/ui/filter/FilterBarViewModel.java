@@ -17,12 +17,17 @@ public final class FilterBarViewModel {
     private final StringProperty text = new SimpleStringProperty("");
     private final ObjectProperty<FilterCheck> check = new SimpleObjectProperty<>(FilterCheck.of(""));
     private final ObservableList<String> history = FXCollections.observableArrayList();
+    // the open capture's values by field, for completion (read off the UI thread)
+    private volatile dev.saker.index.CaptureValues values;
 
     public FilterBarViewModel(WorkbenchModel model) {
         this.model = model;
         text.addListener((o, a, b) -> check.set(FilterCheck.of(b, model.filterMacrosProperty().get())));
         model.filterMacrosProperty().addListener((o, a, b) -> check.set(FilterCheck.of(text.get(), b)));
-        model.indexProperty().addListener((o, a, b) -> text.set(""));
+        model.indexProperty().addListener((o, a, b) -> {
+            values = b == null ? null : new dev.saker.index.CaptureValues(b);
+            text.set("");
+        });
     }
 
     /** Applies the text when it is valid (or empty: every event). Returns whether it was applied. */
@@ -43,10 +48,13 @@ public final class FilterBarViewModel {
         return true;
     }
 
-    /** Values the open capture has for {@code field} (for completion; called off the UI thread). */
+    /**
+     * Values the open capture has for {@code field} (for completion; called off the UI thread): the
+     * first call for a field the index does not keep reads the capture's beginning once.
+     */
     public java.util.Collection<String> valuesOf(String field) {
-        dev.saker.index.CaptureIndex idx = model.indexProperty().get();
-        return idx == null ? java.util.List.of() : idx.valuesOf(field);
+        dev.saker.index.CaptureValues v = values;
+        return v == null ? java.util.List.of() : v.of(field);
     }
 
     /** The loaded rules' macros (for completion; called off the UI thread, the object is immutable but for its cache). */

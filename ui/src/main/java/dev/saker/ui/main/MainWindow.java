@@ -1,5 +1,6 @@
 package dev.saker.ui.main;
 
+import dev.saker.index.Counted;
 import dev.saker.ui.details.DetailsView;
 import dev.saker.ui.details.DetailsViewModel;
 import dev.saker.ui.detections.DetectionsView;
@@ -237,7 +238,7 @@ public final class MainWindow {
         rows.textProperty().bind(Bindings.createStringBinding(() -> {
             var shown = model.shownRowsProperty().get();
             int indexed = model.indexedRowsProperty().get();
-            String base = shown == null ? indexed + " events" : shown.size() + " of " + indexed + " events";
+            String base = shown == null ? Counted.of(indexed, "event") : shown.size() + " of " + Counted.of(indexed, "event");
             if (model.filteringProperty().get()) {
                 base += " (filtering...)";
             }

@@ -2,6 +2,7 @@ package dev.saker.ui.processes;
 
 import dev.saker.index.DetailsText;
 import dev.saker.index.ProcessRecord;
+import dev.saker.ui.main.FullTextCells;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -9,6 +10,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
@@ -23,6 +25,8 @@ public final class ProcessTreeView {
     private final VBox box;
     private final javafx.scene.control.ListView<ProcessRecord.FdUse> files = new javafx.scene.control.ListView<>();
     private final Label filesTitle = new Label("Files and connections");
+    private final Label commandLine = new Label(NO_PROCESS);
+    static final String NO_PROCESS = "Select a process to see its whole command line";
     private boolean resetting;
 
     public ProcessTreeView(ProcessTreeViewModel vm) {
@@ -30,8 +34,8 @@ public final class ProcessTreeView {
         tree.setId("processTree");
         tree.setShowRoot(false);
         tree.setPlaceholder(new Label("No processes (open a capture)"));
-        tree.getColumns().add(column("PID", 190, p -> Long.toString(p.pid())));
-        tree.getColumns().add(column("Command line", 240, ProcessRecord::cmdline));
+        tree.getColumns().add(column("PID", 150, p -> Long.toString(p.pid())));
+        tree.getColumns().add(column("Command line", 280, ProcessRecord::cmdline));
         tree.getColumns().add(column("Events", 60, p -> Long.toString(p.events())));
         tree.getColumns().add(column("Start", 120, p -> p.firstTs() == 0 ? "" : DetailsText.clock(p.firstTs())));
         tree.getColumns().add(column("Container", 100, p -> p.containerId().isEmpty() ? "host" : p.containerId()));
@@ -51,16 +55,21 @@ public final class ProcessTreeView {
         bar.setPadding(new Insets(4));
         files.setId("processFiles");
         files.setPlaceholder(new Label("No files or connections"));
-        files.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(ProcessRecord.FdUse u, boolean empty) {
-                super.updateItem(u, empty);
-                setText(empty || u == null ? null : u.type() + "  " + u.name() + "  (" + u.events() + ")");
-            }
-        });
+        files.setCellFactory(l -> FullTextCells.list(u -> u.type() + "  " + u.name() + "  (" + u.events() + ")"));
         filesTitle.setId("processFilesTitle");
         filesTitle.setPadding(new Insets(2, 4, 2, 4));
-        VBox filesBox = new VBox(filesTitle, files);
+        // the tree's column cuts long command lines: the focused process's is shown whole here
+        commandLine.setId("processCommandLine");
+        commandLine.setWrapText(true);
+        commandLine.setPadding(new Insets(2, 4, 2, 4));
+        commandLine.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ScrollPane commandLineScroll = new ScrollPane(commandLine);
+        commandLineScroll.setFitToWidth(true);
+        commandLineScroll.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // as tall as the wrapped text up to a few lines, then it scrolls
+        commandLineScroll.prefViewportHeightProperty().bind(javafx.beans.binding.Bindings.min(90, commandLine.heightProperty()));
+        commandLineScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        VBox filesBox = new VBox(commandLineScroll, filesTitle, files);
         VBox.setVgrow(files, Priority.ALWAYS);
         javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(tree, filesBox);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
@@ -84,6 +93,7 @@ public final class ProcessTreeView {
     }
 
     private void showFiles(ProcessRecord p) {
+        commandLine.setText(commandLineText(p));
         if (p == null) {
             filesTitle.setText("Files and connections");
             files.getItems().clear();
@@ -91,6 +101,15 @@ public final class ProcessTreeView {
         }
         filesTitle.setText("Files and connections of " + p.pid() + " " + p.comm());
         files.getItems().setAll(p.fdUses());
+    }
+
+    /** What the label under the tree says about a process: pid, name, container and the whole command line. */
+    static String commandLineText(ProcessRecord p) {
+        if (p == null) {
+            return NO_PROCESS;
+        }
+        return p.pid() + " " + p.comm() + (p.containerId().isEmpty() ? "" : " (container " + p.containerId() + ")")
+                + ": " + p.cmdline();
     }
 
     /** The files and connections list (for tests). */
@@ -136,6 +155,7 @@ public final class ProcessTreeView {
     private static TreeTableColumn<ProcessRecord, String> column(String title, double w, Function<ProcessRecord, String> f) {
         TreeTableColumn<ProcessRecord, String> c = new TreeTableColumn<>(title);
         c.setPrefWidth(w);
+        c.setCellFactory(col -> FullTextCells.treeTable());
         c.setCellValueFactory(cd -> {
             TreeItem<ProcessRecord> it = cd.getValue();
             return new ReadOnlyObjectWrapper<>(it == null || it.getValue() == null ? "" : f.apply(it.getValue()));

@@ -1,5 +1,6 @@
 package dev.saker.ui.rules;
 
+import dev.saker.index.Counted;
 import dev.saker.engine.Detection;
 import dev.saker.engine.Explanation;
 import dev.saker.engine.RuleDebugSession;
@@ -146,7 +147,7 @@ public final class RuleDebuggerView {
         }
         var failed = x.failedConjuncts();
         StringBuilder b = new StringBuilder(head).append("no match; fails ").append(failed.size()).append(" of ")
-                .append(x.conjuncts().size()).append(" conjuncts");
+                .append(Counted.of(x.conjuncts().size(), "conjunct"));
         if (failed.size() == 1) {
             b.append(" (near miss)");
         }

@@ -1,5 +1,6 @@
 package dev.saker.ui.rules;
 
+import dev.saker.index.Counted;
 import dev.saker.engine.Detection;
 import dev.saker.engine.Explanation;
 import dev.saker.engine.RuleDebugSession;
@@ -109,8 +110,8 @@ public final class RuleDebuggerViewModel {
     }
 
     private static String summary(RuleDebugSession.Scan s) {
-        return s.matches().length + " matches, " + s.nearMisses().length + " near misses in " + s.applicable()
-                + " events of the rule's types";
+        return Counted.of(s.matches().length, "match", "matches") + ", " + Counted.of(s.nearMisses().length, "near miss", "near misses")
+                + " in " + Counted.of(s.applicable(), "event") + " of the rule's types";
     }
 
     /** Explains the rule on event {@code num} and makes it the current event (selecting it in the table). */

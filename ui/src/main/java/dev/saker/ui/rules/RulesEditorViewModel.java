@@ -1,5 +1,6 @@
 package dev.saker.ui.rules;
 
+import dev.saker.index.Counted;
 import dev.saker.fields.Field;
 import dev.saker.fields.FieldRegistry;
 import dev.saker.format.RenderedFields;
@@ -61,8 +62,8 @@ public final class RulesEditorViewModel {
         model.indexProperty().addListener((o, a, b) -> valueCache.clear());
         model.ruleResultProperty().addListener((o, a, r) -> {
             if (r != null) {
-                status.set(r.loaded() ? "Rules ran: " + r.detections().size() + " detections by " + r.rulesRunning()
-                        + " rules" : "Rules did not load; see the problems below");
+                status.set(r.loaded() ? "Rules ran: " + Counted.of(r.detections().size(), "detection") + " by "
+                        + Counted.of(r.rulesRunning(), "rule") : "Rules did not load; see the problems below");
             }
         });
         List<RulesSource> rules = model.rulesProperty().get();
@@ -140,10 +141,10 @@ public final class RulesEditorViewModel {
     private static String describe(RulesCheck.Outcome o) {
         long errors = o.marks().stream().filter(RulesCheck.Mark::error).count();
         long warnings = o.marks().size() - errors;
-        String s = errors == 0 && o.elsewhere().isEmpty() ? "Valid: " + o.rules() + " rules load"
-                : "Invalid: " + errors + (errors == 1 ? " error" : " errors");
+        String s = errors == 0 && o.elsewhere().isEmpty() ? "Valid: " + Counted.of(o.rules(), "rule") + (o.rules() == 1 ? " loads" : " load")
+                : "Invalid: " + Counted.of(errors, "error");
         if (warnings > 0) {
-            s += ", " + warnings + (warnings == 1 ? " warning" : " warnings");
+            s += ", " + Counted.of(warnings, "warning");
         }
         if (!o.elsewhere().isEmpty()) {
             s += ", " + o.elsewhere().size() + " in other files";

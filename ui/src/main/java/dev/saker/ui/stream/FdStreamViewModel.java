@@ -1,5 +1,6 @@
 package dev.saker.ui.stream;
 
+import dev.saker.index.Counted;
 import dev.saker.index.EventDetails;
 import dev.saker.index.EventRows;
 import dev.saker.index.FdStream;
@@ -66,7 +67,7 @@ public final class FdStreamViewModel {
     public static String header(FdStream.Chunk c) {
         String arrow = c.direction() == FdStream.Direction.READ ? "<< read" : ">> write";
         String captured = c.data().length == c.length() ? "" : " (" + c.data().length + " captured)";
-        return arrow + "  " + c.type() + "  " + c.length() + " bytes" + captured + "  event " + c.number();
+        return arrow + "  " + c.type() + "  " + Counted.of(c.length(), "byte") + captured + "  event " + c.number();
     }
 
     /** The stream's title: fd, name, process and totals. */
@@ -77,8 +78,8 @@ public final class FdStreamViewModel {
         }
         String trunc = s.truncated() ? ", first " + FdStream.MAX_CHUNKS + " chunks only" : "";
         return "fd " + s.fd().num() + " (" + s.fd().view().typeChar() + ") " + s.fd().view().name() + " of pid " + s.pid()
-                + ": " + s.chunks().size() + " chunks, " + s.moved(FdStream.Direction.WRITE) + " bytes written, "
-                + s.moved(FdStream.Direction.READ) + " bytes read" + trunc;
+                + ": " + Counted.of(s.chunks().size(), "chunk") + ", " + Counted.of(s.moved(FdStream.Direction.WRITE), "byte")
+                + " written, " + Counted.of(s.moved(FdStream.Direction.READ), "byte") + " read" + trunc;
     }
 
     /** Selects a chunk's event in the table and details. */

@@ -20,7 +20,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartCanvas;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYAreaRenderer;
+import org.jfree.chart.renderer.xy.XYStepAreaRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
@@ -28,8 +28,9 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The timeline: events per time bin (area, left axis) and detections per rule (lines, right axis)
- * over seconds since the first event. Dragging across it shows only that time window in the table.
+ * The timeline: events per time bin (histogram steps, left axis) and detections per rule (markers,
+ * right axis) over the time since the first timed event ({@link TimeBins}: events without a time or
+ * far off are counted in a note, not drawn). Dragging across it shows only that time window in the table.
  */
 public final class TimelineView {
     private final TimelineViewModel vm;
@@ -37,9 +38,10 @@ public final class TimelineView {
     private final ChartCanvas canvas;
     private final IntervalMarker selection = new IntervalMarker(0, 0);
     private final Label windowLabel = new Label();
+    private final Label leftOut = new Label();
     private final BorderPane box = new BorderPane();
     private TimeBins shown;
-    // the axis unit: seconds, milliseconds or microseconds, whichever reads best for the capture's span
+    // the axis unit: hours down to microseconds, whichever reads best for the capture's span
     private double unitNs = 1e9;
     private String unit = "s";
     private double dragStart = Double.NaN;
@@ -49,13 +51,23 @@ public final class TimelineView {
         NumberAxis x = new NumberAxis("time since the first event");
         NumberAxis events = new NumberAxis("events");
         NumberAxis detections = new NumberAxis("detections");
-        detections.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        plot = new XYPlot(new XYSeriesCollection(), x, events, new XYAreaRenderer());
+        // counts: whole numbers from 0, at least 0..1 (an empty capture drew -5E-9 to 5E-9)
+        for (NumberAxis counts : new NumberAxis[] {events, detections}) {
+            counts.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            counts.setRangeType(org.jfree.data.RangeType.POSITIVE);
+            counts.setAutoRangeMinimumSize(1);
+            // room above the tallest bar and above a detection marker at the top of its axis
+            counts.setUpperMargin(0.15);
+        }
+        // steps, not a slope between bin starts: each bin's count covers the whole bin, as a histogram does
+        plot = new XYPlot(new XYSeriesCollection(), x, events, new XYStepAreaRenderer());
         plot.getRenderer(0).setSeriesPaint(0, new Color(70, 130, 180, 180));
         plot.setDataset(1, new XYSeriesCollection());
         plot.setRangeAxis(1, detections);
         plot.mapDatasetToRangeAxis(1, 1);
-        plot.setRenderer(1, new XYLineAndShapeRenderer(true, true));
+        // markers without lines: a line from one detection to the next, seconds later, drew a steady rate
+        // across bins that had none
+        plot.setRenderer(1, new XYLineAndShapeRenderer(false, true));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
@@ -101,7 +113,15 @@ public final class TimelineView {
         clear.setId("clearWindow");
         clear.setOnAction(e -> vm.clearWindow());
         Label hint = new Label("Drag across the timeline to show only that time window");
-        HBox bar = new HBox(8, hint, windowLabel, clear);
+        // events without a time, or far outside the others' times, are not drawn: say so
+        leftOut.setId("timelineLeftOut");
+        leftOut.setStyle("-fx-text-fill: #8a5a00;");
+        // when the bar is short of room the hint gives way first (ellipsis), never the window or the note
+        hint.setMinWidth(0);
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {windowLabel, clear, leftOut}) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        HBox bar = new HBox(8, hint, windowLabel, clear, leftOut);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(2, 6, 2, 6));
         box.setId("timeline");
@@ -145,25 +165,40 @@ public final class TimelineView {
         XYSeriesCollection perRule = new XYSeriesCollection();
         if (bins != null) {
             long span = bins.end() - bins.start();
-            unitNs = span >= 2_000_000_000L ? 1e9 : span >= 2_000_000L ? 1e6 : 1e3;
-            unit = unitNs == 1e9 ? "s" : unitNs == 1e6 ? "ms" : "us";
+            // the largest unit of which the axis spans at least two
+            double[] units = {3600e9, 60e9, 1e9, 1e6, 1e3};
+            String[] names = {"h", "min", "s", "ms", "us"};
+            int u = 0;
+            while (u < units.length - 1 && span < 2 * units[u]) {
+                u++;
+            }
+            unitNs = units[u];
+            unit = names[u];
             plot.getDomainAxis().setLabel(unit + " since the first event");
-            XYSeries s = new XYSeries("events per " + readable(bins.width()));
+            XYSeries s = new XYSeries(bins.rateLabel());
             for (int i = 0; i < bins.events().length; i++) {
                 s.add(toUnits(bins.binStart(i)), bins.events()[i]);
             }
-            rate.addSeries(s);
+            // where the last bin ends, so that it is drawn as wide as the others
+            s.add(toUnits(bins.end()), 0);
+            if (!bins.span().empty()) {
+                rate.addSeries(s);
+            }
+            plot.setNoDataMessage(bins.span().untimed() > 0 ? "No event has a time" : "No events");
             for (Map.Entry<String, long[]> r : bins.detectionsByRule().entrySet()) {
                 XYSeries d = new XYSeries(r.getKey());
                 long[] counts = r.getValue();
                 for (int i = 0; i < counts.length; i++) {
                     if (counts[i] > 0) {
-                        d.add(toUnits(bins.binStart(i)), counts[i]);
+                        // over the middle of its bin's bar
+                        d.add(toUnits(bins.binStart(i) + bins.width() / 2), counts[i]);
                     }
                 }
                 perRule.addSeries(d);
             }
         }
+        leftOut.setText(bins == null ? "" : bins.leftOut());
+        leftOut.setTooltip(bins == null || bins.leftOut().isEmpty() ? null : new javafx.scene.control.Tooltip(bins.leftOutDetail()));
         plot.setDataset(0, rate);
         plot.setDataset(1, perRule);
         showWindow();
@@ -178,16 +213,6 @@ public final class TimelineView {
         }
         mark(toUnits(w[0]), toUnits(w[1]));
         windowLabel.setText(String.format("window %.3f %s to %.3f %s", toUnits(w[0]), unit, toUnits(w[1]), unit));
-    }
-
-    private static String readable(long ns) {
-        if (ns >= 1_000_000_000L) {
-            return String.format("%.2f s", ns / 1e9);
-        }
-        if (ns >= 1_000_000L) {
-            return String.format("%.1f ms", ns / 1e6);
-        }
-        return String.format("%.1f us", ns / 1e3);
     }
 
     public ChartCanvas canvas() {

@@ -142,6 +142,60 @@ class FilterBarTest extends WorkbenchTestBase {
         assertThat(field().getStyleClass()).contains("filter-valid");
     }
 
+    @SuppressWarnings("unchecked")
+    private javafx.scene.control.ListView<String> suggestions() {
+        // ControlsFX fetches suggestions on its own thread (a field's first pass reads the capture), then shows the popup
+        WaitForAsyncUtils.sleep(900, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(".auto-complete-popup .list-view").queryAs(javafx.scene.control.ListView.class);
+    }
+
+    @Test
+    void listsOfTheLoadedRulesCompleteInsideInAndFilterAsTheirItems() throws Exception {
+        var starter = dev.saker.rules.StarterRules.source();
+        robot.interact(() -> model.setRules(java.util.List.of(starter)));
+        var lists = model.filterMacrosProperty().get().listNames();
+        assertThat(lists).contains("saker_network_tools", "saker_shells");
+        type("evt.type=execve and proc.name in (");
+        var list = suggestions();
+        // the rules' lists first, then the process names of the capture
+        assertThat(list.getItems()).startsWith(lists.toArray(String[]::new)).contains("curl");
+        // the popup says which names are lists
+        assertThat(robot.lookup(".auto-complete-popup .list-cell").queryAllAs(javafx.scene.control.ListCell.class))
+                .extracting(javafx.scene.control.ListCell::getText).contains("saker_network_tools  (list)", "curl");
+        robot.interact(() -> list.getSelectionModel().select("saker_network_tools"));
+        robot.type(KeyCode.ENTER);
+        assertThat(field().getText()).isEqualTo("evt.type=execve and proc.name in (saker_network_tools");
+        robot.write(")");
+        assertThat(field().getStyleClass()).contains("filter-valid");
+        robot.type(KeyCode.ENTER);
+        // the same rows as the list's items written out (curl's execve), where the bare name would find none
+        var written = dev.saker.index.RowFilter.run(index(), dev.saker.index.RowQuery.ALL.withCondition(
+                "evt.type=execve and proc.name in (curl, wget, nc, ncat, netcat, socat, nmap, telnet)"), () -> false);
+        assertThat(written.size()).isPositive();
+        assertThat(table(robot).getItems()).hasSize(written.size());
+        assertThat(shownRows(robot)).extracting(EventRow::type).containsOnly("execve");
+        assertThat(dev.saker.index.RowFilter.run(index(), dev.saker.index.RowQuery.ALL.withCondition(
+                "evt.type=execve and proc.name in (saker_network_tools)"), () -> false).size()).isZero();
+    }
+
+    @Test
+    void valuesOfFieldsTheIndexDoesNotKeepComplete() {
+        type("evt.type=conn");
+        var list = suggestions();
+        assertThat(list.getItems()).containsExactly("connect");
+        robot.interact(() -> list.getSelectionModel().select("connect"));
+        robot.type(KeyCode.ENTER);
+        assertThat(field().getText()).isEqualTo("evt.type=connect");
+        type("evt.type in (open, ");
+        assertThat(suggestions().getItems()).contains("close", "connect", "execve", "read").doesNotContain("open")
+                .isEqualTo(new dev.saker.index.CaptureValues(index()).of("evt.type").stream()
+                        .filter(v -> !v.equals("open")).toList());
+        type("evt.type=open and user.name=");
+        assertThat(suggestions().getItems()).isNotEmpty()
+                .isEqualTo(new dev.saker.index.CaptureValues(index()).of("user.name"));
+    }
+
     @Test
     void appliedFiltersGoToTheHistoryNewestFirst() {
         type("evt.type=open");

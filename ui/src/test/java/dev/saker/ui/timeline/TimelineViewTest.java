@@ -51,4 +51,48 @@ class TimelineViewTest extends WorkbenchTestBase {
         assertThat(table(robot).getItems()).hasSize(all);
         assertThat(Arrays.asList(model.queryProperty().get().fromTs())).containsExactly(Long.MIN_VALUE);
     }
+
+    private static double total(org.jfree.data.xy.XYDataset dataset) {
+        double total = 0;
+        for (int i = 0; dataset.getSeriesCount() > 0 && i < dataset.getItemCount(0); i++) {
+            total += dataset.getYValue(0, i);
+        }
+        return total;
+    }
+
+    @Test
+    void eventsWithoutATimeAreLeftOffTheAxisAndSaidSo(FxRobot robot) throws Exception {
+        // example5-httpd.scap starts with two container events stamped 0; the rest span 1.001 s
+        open(robot, capture("sysdig-examples/example5-httpd.scap"));
+        var plot = window.timeline().plot();
+        assertThat(plot.getDomainAxis().getLabel()).isEqualTo("ms since the first event");
+        assertThat(plot.getDomainAxis().getUpperBound()).isBetween(1001.0, 1100.0);
+        assertThat(plot.getDataset(0).getSeriesKey(0)).isEqualTo("events per 10 ms");
+        assertThat((int) total(plot.getDataset(0))).isEqualTo(index().size() - 2);
+        assertThat(robot.lookup("#timelineLeftOut").queryLabeled().getText())
+                .isEqualTo("not drawn: 2 events without a time");
+    }
+
+    @Test
+    void aOneEventCaptureDrawsOneMicrosecondBinAndCountsInTheSingular(FxRobot robot) throws Exception {
+        open(robot, capture("falco-psp/privileged.scap"));
+        var plot = window.timeline().plot();
+        assertThat(plot.getDataset(0).getSeriesKey(0)).isEqualTo("events per 1 us");
+        assertThat(plot.getDomainAxis().getLabel()).isEqualTo("us since the first event");
+        assertThat((int) total(plot.getDataset(0))).isEqualTo(1);
+        assertThat(plot.getRangeAxis(0).getLowerBound()).isZero();
+        assertThat(robot.lookup("#timelineLeftOut").queryLabeled().getText()).isEmpty();
+        assertThat(robot.lookup("#rowsLabel").queryLabeled().getText()).isEqualTo("1 event");
+    }
+
+    @Test
+    void anEmptyCaptureDrawsNoSeriesAndACountAxisFromZero(FxRobot robot) throws Exception {
+        open(robot, legacy("trace_files/empty.scap"));
+        var plot = window.timeline().plot();
+        assertThat(plot.getDataset(0).getSeriesCount()).isZero();
+        assertThat(plot.getNoDataMessage()).isEqualTo("No events");
+        assertThat(plot.getRangeAxis(0).getLowerBound()).isZero();
+        assertThat(plot.getRangeAxis(0).getUpperBound()).isGreaterThanOrEqualTo(1.0);
+        assertThat(robot.lookup("#rowsLabel").queryLabeled().getText()).isEqualTo("0 events");
+    }
 }
