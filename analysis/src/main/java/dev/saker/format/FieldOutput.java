@@ -86,6 +86,7 @@ public final class FieldOutput {
         int complete = 0;   // the end of the last whole line: a line cut short by an error is not printed
         ByteLineFormat bytes = text == null ? null : new ByteLineFormat(text);
         try (InspectedEvents events = InspectedEvents.open(capture, edition)) {
+            events.demand(InspectedEvents.Wanted.DELIVERED);
             for (EventContext c; (c = events.next()) != null; ) {
                 if (limit >= 0 && c.num() > limit) {
                     break;
