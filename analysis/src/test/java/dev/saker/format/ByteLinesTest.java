@@ -7,18 +7,11 @@ import dev.saker.fields.LibsEdition;
 import dev.saker.filter.CompileResult;
 import dev.saker.filter.FilterCompiler;
 import dev.saker.scap.ConformanceCaptures;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.TimeZone;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -108,56 +101,17 @@ class ByteLinesTest {
     @TestFactory
     Stream<DynamicTest> damage() {
         return captures().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> {
-            byte[] plain = plain(c);
-            for (int cut : new int[] {plain.length / 3, plain.length / 2 + 17, plain.length - 5}) {
-                Path damaged = tmp.resolve("cut-" + cut + "-" + c.getFileName());
-                Files.write(damaged, Arrays.copyOf(plain, cut));
+            for (Path damaged : PrintRun.truncations(c, tmp)) {
                 same(damaged, FieldOutput.text(DEFAULT_LINE), LibsEdition.SYSDIG_2022, -1, e -> true);
             }
         }));
     }
 
-    private record Outcome(byte[] bytes, FieldOutput.Printed printed, String error) {
-    }
-
-    private static Outcome same(Path capture, FieldOutput output, LibsEdition edition, long limit,
-                                Predicate<EventContext> shown) {
-        StringBuilder text = new StringBuilder();
-        FieldOutput.Printed printed = null;
-        String error = null;
-        try {
-            printed = output.write(capture, edition, text, limit, shown);
-        } catch (IOException e) {
-            error = e.getClass().getSimpleName() + ": " + e.getMessage();
-        }
-        Outcome want = new Outcome(text.toString().getBytes(StandardCharsets.UTF_8), printed, error);
-
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        printed = null;
-        error = null;
-        try {
-            printed = output.writeBytes(capture, edition, bytes, limit, shown);
-        } catch (IOException e) {
-            error = e.getClass().getSimpleName() + ": " + e.getMessage();
-        }
-        Outcome got = new Outcome(bytes.toByteArray(), printed, error);
-
-        String where = capture.getFileName() + ", " + edition + ", limit " + limit;
-        assertThat(new String(got.bytes(), StandardCharsets.UTF_8)).as(where)
-                .isEqualTo(new String(want.bytes(), StandardCharsets.UTF_8));
-        assertThat(got.bytes()).as(where).isEqualTo(want.bytes());
-        assertThat(got.printed()).as(where).isEqualTo(want.printed());
-        assertThat(got.error()).as(where).isEqualTo(want.error());
+    private static PrintRun same(Path capture, FieldOutput output, LibsEdition edition, long limit,
+                                 Predicate<EventContext> shown) {
+        PrintRun want = PrintRun.reference(capture, output, edition, limit, shown);
+        PrintRun got = PrintRun.of(out -> output.writeBytes(capture, edition, out, limit, shown));
+        got.assertSameAs(want, capture.getFileName() + ", " + edition + ", limit " + limit);
         return got;
-    }
-
-    private static byte[] plain(Path capture) throws IOException {
-        byte[] raw = Files.readAllBytes(capture);
-        if (raw.length > 1 && (raw[0] & 0xFF) == 0x1F && (raw[1] & 0xFF) == 0x8B) {
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(capture))) {
-                return in.readAllBytes();
-            }
-        }
-        return raw;
     }
 }

@@ -7,18 +7,11 @@ import dev.saker.fields.LibsEdition;
 import dev.saker.filter.CompileResult;
 import dev.saker.filter.FilterCompiler;
 import dev.saker.scap.ConformanceCaptures;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.TimeZone;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -95,7 +88,7 @@ class ChunkedPrinterTest {
     @TestFactory
     Stream<DynamicTest> limits() {
         return captures().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> {
-            long events = sequential(c, FieldOutput.text("*%evt.num"), LibsEdition.SYSDIG_2022, -1, e -> true)
+            long events = PrintRun.reference(c, FieldOutput.text("*%evt.num"), LibsEdition.SYSDIG_2022, -1, e -> true)
                     .printed().lines();
             for (long limit : new long[] {0, 1, 2, 3, events / 3, events / 2 + 1, events - 1, events, events + 5}) {
                 same(c, FieldOutput.text(DEFAULT_LINE), LibsEdition.SYSDIG_2022, limit, e -> true);
@@ -107,65 +100,18 @@ class ChunkedPrinterTest {
     @TestFactory
     Stream<DynamicTest> damage() {
         return captures().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> {
-            byte[] plain = plain(c);
-            for (int cut : new int[] {plain.length / 3, plain.length / 2 + 17, plain.length - 5}) {
-                Path damaged = tmp.resolve("cut-" + cut + "-" + c.getFileName());
-                Files.write(damaged, Arrays.copyOf(plain, cut));
+            for (Path damaged : PrintRun.truncations(c, tmp)) {
                 same(damaged, FieldOutput.text(DEFAULT_LINE), LibsEdition.SYSDIG_2022, -1, e -> true);
             }
         }));
     }
 
-    private record Outcome(byte[] bytes, FieldOutput.Printed printed, String error) {
-    }
-
-    private static Outcome sequential(Path capture, FieldOutput output, LibsEdition edition, long limit,
-                                      Predicate<EventContext> shown) {
-        StringBuilder out = new StringBuilder();
-        FieldOutput.Printed printed = null;
-        String error = null;
-        try {
-            printed = output.write(capture, edition, out, limit, shown);
-        } catch (IOException e) {
-            error = e.getClass().getSimpleName() + ": " + e.getMessage();
-        }
-        return new Outcome(out.toString().getBytes(StandardCharsets.UTF_8), printed, error);
-    }
-
-    private static Outcome chunked(Path capture, FieldOutput output, LibsEdition edition, long limit,
-                                   Predicate<EventContext> shown, int chunk) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        FieldOutput.Printed printed = null;
-        String error = null;
-        try {
-            printed = output.writeChunked(capture, edition, out, limit, shown, chunk);
-        } catch (IOException e) {
-            error = e.getClass().getSimpleName() + ": " + e.getMessage();
-        }
-        return new Outcome(out.toByteArray(), printed, error);
-    }
-
     private static void same(Path capture, FieldOutput output, LibsEdition edition, long limit,
                              Predicate<EventContext> shown) {
-        Outcome want = sequential(capture, output, edition, limit, shown);
+        PrintRun want = PrintRun.reference(capture, output, edition, limit, shown);
         for (int chunk : CHUNKS) {
-            Outcome got = chunked(capture, output, edition, limit, shown, chunk);
-            String where = capture.getFileName() + ", " + edition + ", limit " + limit + ", chunks of " + chunk;
-            assertThat(new String(got.bytes(), StandardCharsets.UTF_8)).as(where)
-                    .isEqualTo(new String(want.bytes(), StandardCharsets.UTF_8));
-            assertThat(got.bytes()).as(where).isEqualTo(want.bytes());
-            assertThat(got.printed()).as(where).isEqualTo(want.printed());
-            assertThat(got.error()).as(where).isEqualTo(want.error());
+            PrintRun got = PrintRun.of(out -> output.writeChunked(capture, edition, out, limit, shown, chunk));
+            got.assertSameAs(want, capture.getFileName() + ", " + edition + ", limit " + limit + ", chunks of " + chunk);
         }
-    }
-
-    private static byte[] plain(Path capture) throws IOException {
-        byte[] raw = Files.readAllBytes(capture);
-        if (raw.length > 1 && (raw[0] & 0xFF) == 0x1F && (raw[1] & 0xFF) == 0x8B) {
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(capture))) {
-                return in.readAllBytes();
-            }
-        }
-        return raw;
     }
 }

@@ -39,19 +39,6 @@ class LongCommandLinesTest extends WorkbenchTestBase {
         return robot.lookup("#processTree").queryAs(TreeTableView.class);
     }
 
-    private static TreeItem<ProcessRecord> find(TreeItem<ProcessRecord> at, String comm) {
-        if (at.getValue() != null && at.getValue().comm().equals(comm)) {
-            return at;
-        }
-        for (TreeItem<ProcessRecord> c : at.getChildren()) {
-            TreeItem<ProcessRecord> f = find(c, comm);
-            if (f != null) {
-                return f;
-            }
-        }
-        return null;
-    }
-
     /** The cell showing exactly {@code text}, and the text it draws (cut off with an ellipsis when too long). */
     private IndexedCell<?> cellWithText(String style, String text) {
         return robot.lookup(style).match(n -> n instanceof IndexedCell<?> c && text.equals(c.getText()))
@@ -64,7 +51,7 @@ class LongCommandLinesTest extends WorkbenchTestBase {
 
     @Test
     void aCommandLineCutOffInTheProcessTreeIsInItsTooltipAndWholeUnderTheTree() {
-        TreeItem<ProcessRecord> runc = find(tree().getRoot(), "runc");
+        TreeItem<ProcessRecord> runc = ProcessTreeViewTest.find(tree().getRoot(), "runc");
         String cmdline = runc.getValue().cmdline();
         assertThat(cmdline).startsWith("runc ").hasSizeGreaterThan(60);
         IndexedCell<?> cell = cellWithText(".tree-table-cell", cmdline);
@@ -87,7 +74,7 @@ class LongCommandLinesTest extends WorkbenchTestBase {
 
     @Test
     void theFilesAProcessUsedShowTheirWholeNameOnHover() {
-        TreeItem<ProcessRecord> apt = find(tree().getRoot(), "apt");
+        TreeItem<ProcessRecord> apt = ProcessTreeViewTest.find(tree().getRoot(), "apt");
         robot.interact(() -> tree().getSelectionModel().select(apt));
         ProcessRecord.FdUse first = window.processes().files().getItems().get(0);
         String text = first.type() + "  " + first.name() + "  (" + first.events() + ")";
@@ -96,7 +83,7 @@ class LongCommandLinesTest extends WorkbenchTestBase {
 
     @Test
     void theDetailsShowTheWholeCommandLineOfTheEventsProcessAndOfASelectedAncestor() {
-        TreeItem<ProcessRecord> apt = find(tree().getRoot(), "apt");
+        TreeItem<ProcessRecord> apt = ProcessTreeViewTest.find(tree().getRoot(), "apt");
         // apt's execve: its ancestors go up to runc
         int row = java.util.stream.IntStream.range(0, index().size())
                 .filter(i -> model.rowsProperty().get().row(i).type().equals("execve")

@@ -19,7 +19,8 @@ class ProcessTreeViewTest extends WorkbenchTestBase {
         return robot.lookup("#processTree").queryAs(TreeTableView.class);
     }
 
-    private static TreeItem<ProcessRecord> find(TreeItem<ProcessRecord> at, String comm) {
+    /** The first item under {@code at} (depth first) whose process has this comm, or null. */
+    static TreeItem<ProcessRecord> find(TreeItem<ProcessRecord> at, String comm) {
         if (at.getValue() != null && at.getValue().comm().equals(comm)) {
             return at;
         }
