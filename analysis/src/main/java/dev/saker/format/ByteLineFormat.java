@@ -138,8 +138,11 @@ final class ByteLineFormat {
                     // EvtFields.type: a generic event's name is its syscall's, any other its table entry's
                     RawEvent e = c.raw();
                     EventInfo info = e.info();
-                    if (info != null && e.type() != EventTypes.GENERIC_E && e.type() != EventTypes.GENERIC_X) {
-                        out.text(info.name());
+                    String name = info == null ? null
+                            : e.type() != EventTypes.GENERIC_E && e.type() != EventTypes.GENERIC_X ? info.name()
+                            : c.edition() != null ? c.edition().typeName(e) : null;   // the syscall's table name
+                    if (name != null) {
+                        out.text(name);
                     } else if (!general(c, i, out)) {
                         out.setLength(start);
                         return false;

@@ -157,7 +157,7 @@ public final class SystemState implements MetadataListener {
         if (info == null || (info.flags() & EventInfo.EF_SKIPPARSERESET) != 0 || createsNoThread(type)) {
             return;
         }
-        threads.findOrCreate(raw.tid());
+        threads.findOrCreateForEvent(raw.tid());
     }
 
     /** Per type, whether the reset creates no thread for it (a table: this runs for every event). */

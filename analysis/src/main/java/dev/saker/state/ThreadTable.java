@@ -13,9 +13,19 @@ public final class ThreadTable {
      */
     private ThreadInfo last;
     private ThreadInfo previous;
+    /**
+     * The current event's thread, pinned by {@link #findOrCreateForEvent}: the look-ups of other
+     * threads while the event is parsed and printed (parents, main threads, pids in arguments) do
+     * not evict it, so the event's later look-ups of its own thread do not reach the map.
+     */
+    private ThreadInfo pinned;
 
     public ThreadInfo find(long tid) {
-        ThreadInfo t = last;
+        ThreadInfo t = pinned;
+        if (t != null && t.tid == tid) {
+            return t;
+        }
+        t = last;
         if (t != null && t.tid == tid) {
             return t;
         }
@@ -45,8 +55,18 @@ public final class ThreadTable {
         return t;
     }
 
+    /** As {@link #findOrCreate}, for the thread of the event being read, which stays cached. */
+    public ThreadInfo findOrCreateForEvent(long tid) {
+        ThreadInfo t = findOrCreate(tid);
+        pinned = t;
+        return t;
+    }
+
     public void add(ThreadInfo t) {
         threads.put(t.tid, t);
+        if (pinned != null && pinned.tid == t.tid) {
+            pinned = t;   // replaced: the cache must not hand out the old thread
+        }
         if (previous != null && previous.tid == t.tid) {
             previous = null;   // replaced: the cache must not hand out the old thread
         }
@@ -58,6 +78,9 @@ public final class ThreadTable {
 
     public void remove(long tid) {
         threads.remove(tid);
+        if (pinned != null && pinned.tid == tid) {
+            pinned = null;
+        }
         if (last != null && last.tid == tid) {
             last = null;
         }
