@@ -35,15 +35,10 @@ public final class EventFdTracker {
         this.edition = edition;
     }
 
-    /** Call with each recorded event before the state applies it. */
-    public void beforeApply(RawEvent raw, SystemState state) {
-        beforeApply(raw, state, true);
-    }
-
     /**
-     * As {@link #beforeApply(RawEvent, SystemState)}; without {@code lookUp} it only keeps the
-     * thread's last fd up to date (state) and skips finding the fd, for an event whose fd part will
-     * not be read ({@link #afterApply} is then not called for it).
+     * Call with each recorded event before the state applies it. Without {@code lookUp} it only keeps
+     * the thread's last fd up to date (state) and skips finding the fd, for an event whose fd part
+     * will not be read ({@link #afterApply} is then not called for it).
      */
     public void beforeApply(RawEvent raw, SystemState state, boolean lookUp) {
         before = null;

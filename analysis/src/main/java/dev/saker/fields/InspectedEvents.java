@@ -47,12 +47,7 @@ public final class InspectedEvents implements AutoCloseable {
     private InspectedEvents(Path capture, LibsEdition edition) throws IOException {
         this.edition = edition;
         this.fds = new EventFdTracker(edition);
-        this.inspector = CaptureInspector.open(capture, edition.parserRevision(),
-                (raw, state) -> fds.beforeApply(raw, state, !inspector().passedOver()));
-    }
-
-    private CaptureInspector inspector() {
-        return inspector;
+        this.inspector = CaptureInspector.open(capture, edition.parserRevision(), fds::beforeApply);
     }
 
     /** The capture's events with current libsinsp's (Falco's) semantics. */
@@ -84,11 +79,13 @@ public final class InspectedEvents implements AutoCloseable {
 
     /** Whether {@link #next()} may return this event (the 2022 edition's leading containers aside). */
     private boolean delivers(RawEvent raw) {
+        return !hidden(raw) && (edition != LibsEdition.SYSDIG_2022 || EventSchema.legacy2022().info(raw.type()) != null);
+    }
+
+    /** Events sysdig never prints: internal ones (EC_INTERNAL, e.g. procinfo) and state-only ones. */
+    private static boolean hidden(RawEvent raw) {
         EventInfo info = raw.info();
-        if (info == null || (info.category() & EventInfo.EC_INTERNAL) != 0 || (raw.dumpFlags() & DF_STATE_ONLY) != 0) {
-            return false;
-        }
-        return edition != LibsEdition.SYSDIG_2022 || EventSchema.legacy2022().info(raw.type()) != null;
+        return info == null || (info.category() & EventInfo.EC_INTERNAL) != 0 || (raw.dumpFlags() & DF_STATE_ONLY) != 0;
     }
 
     /** Events read but not delivered because the edition's event table does not know their type. */
@@ -119,8 +116,7 @@ public final class InspectedEvents implements AutoCloseable {
             SystemState state = inspector.state();
             boolean passedOver = inspector.passedOver();
             EventInfo info = raw.info();
-            boolean hidden = info == null || (info.category() & EventInfo.EC_INTERNAL) != 0
-                    || (raw.dumpFlags() & DF_STATE_ONLY) != 0;
+            boolean hidden = hidden(raw);
             if (!passedOver) {
                 ctx.set(num, raw, current, state, threadOf(raw, state), false, -1, null);
                 fds.afterApply(raw, current, state, ctx);

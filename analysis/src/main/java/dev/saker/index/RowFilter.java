@@ -73,7 +73,7 @@ public final class RowFilter {
                 events.demand((raw, delivered) -> gate.mayMatch(raw));
             } else {
                 // events the pass never returns (internal ones) still only update the state
-                events.demand((raw, delivered) -> true);
+                events.demand(InspectedEvents.Wanted.DELIVERED);
             }
             int row = 0;
             for (EventContext c; row < size && (c = events.next()) != null; row++) {
@@ -90,7 +90,7 @@ public final class RowFilter {
                         continue;
                     }
                 }
-                if (filter != null && (c.passedOver() || types != null && !types.mayMatch(c.raw()) || !filter.matches(c))) {
+                if (filter != null && (types != null && !types.mayMatch(c.raw()) || !filter.matches(c))) {
                     continue;
                 }
                 out.add(row);

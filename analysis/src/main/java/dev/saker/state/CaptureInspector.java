@@ -26,11 +26,12 @@ public final class CaptureInspector implements AutoCloseable {
     /**
      * Sees each event after the state observed it and before the state applies it: the moment
      * libsinsp's per-event reset runs, e.g. to look up the fd an event refers to before a close
-     * removes it.
+     * removes it. {@code fully} is false for an event the pipeline passes over (see {@link #demand}),
+     * whose fields nobody will read.
      */
     @FunctionalInterface
     public interface BeforeApply {
-        void accept(RawEvent raw, SystemState state);
+        void accept(RawEvent raw, SystemState state, boolean fully);
     }
 
     /**
@@ -50,7 +51,7 @@ public final class CaptureInspector implements AutoCloseable {
     }
 
     public static CaptureInspector open(Path capture) throws IOException {
-        return open(capture, (raw, state) -> { });
+        return open(capture, (raw, state, fully) -> { });
     }
 
     public static CaptureInspector open(Path capture, BeforeApply beforeApply) throws IOException {
@@ -73,7 +74,7 @@ public final class CaptureInspector implements AutoCloseable {
         number++;
         state.observe(raw);
         passedOver = demand != null && !StateChangingTypes.mayChange(raw.type()) && !demand.wants(raw);
-        beforeApply.accept(raw, state);
+        beforeApply.accept(raw, state, !passedOver);
         if (passedOver) {
             // nobody reads it and the state cannot change: the converter's bookkeeping is all it needs
             converter.track(raw);
