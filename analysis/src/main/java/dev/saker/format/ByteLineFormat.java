@@ -110,64 +110,64 @@ final class ByteLineFormat {
     boolean render(EventContext c, LineBytes out) {
         int start = out.length();
         for (int i = 0; i < kinds.length; i++) {
-            switch (kinds[i]) {
-                case LITERAL -> out.bytes(literals[i]);
-                case NUM -> num(c.num(), out);
-                case CPU -> {
-                    int cpu = c.raw().cpu();
-                    if (cpu >= 0 && cpu < 10) {
-                        out.ascii((char) ('0' + cpu));
-                    } else {
-                        out.number(cpu);
-                    }
-                }
-                case TID -> tid(c.raw().tid(), out);
-                case DIR -> out.ascii(c.isEnter() ? '>' : '<');
-                case PROC_NAME -> {
-                    // ProcFields' proc.name: the thread's comm, missing without a thread
-                    ThreadInfo t = c.thread();
-                    String comm = t == null ? null : t.comm;
-                    if (comm != null) {
-                        out.text(comm);
-                    } else if (!general(c, i, out)) {
-                        out.setLength(start);
-                        return false;
-                    }
-                }
-                case TYPE -> {
-                    // EvtFields.type: a generic event's name is its syscall's, any other its table entry's
-                    RawEvent e = c.raw();
-                    EventInfo info = e.info();
-                    String name = info == null ? null
-                            : e.type() != EventTypes.GENERIC_E && e.type() != EventTypes.GENERIC_X ? info.name()
-                            : c.edition() != null ? c.edition().typeName(e) : null;   // the syscall's table name
-                    if (name != null) {
-                        out.text(name);
-                    } else if (!general(c, i, out)) {
-                        out.setLength(start);
-                        return false;
-                    }
-                }
-                case TIME -> {
-                    long ts = c.raw().ts();
-                    if (ts < 0) {
-                        if (!general(c, i, out)) {   // before 1970: the rare slow path of EvtFields
-                            out.setLength(start);
-                            return false;
-                        }
-                    } else {
-                        time(ts, out);
-                    }
-                }
-                case ARGS -> args.append(out, c.raw(), argContext(c), ByteBufferText.SYSDIG_MAX_OUTPUT_LEN);
-                default -> {
-                    if (!general(c, i, out)) {
-                        out.setLength(start);
-                        return false;
-                    }
-                }
+            if (!field(c, i, out)) {
+                out.setLength(start);
+                return false;
             }
         }
+        return true;
+    }
+
+    /** Appends token {@code i}; false when it has no value and the line is dropped. */
+    private boolean field(EventContext c, int i, LineBytes out) {
+        switch (kinds[i]) {
+            case LITERAL -> out.bytes(literals[i]);
+            case NUM -> num(c.num(), out);
+            case CPU -> {
+                int cpu = c.raw().cpu();
+                if (cpu >= 0 && cpu < 10) {
+                    out.ascii((char) ('0' + cpu));
+                } else {
+                    out.number(cpu);
+                }
+            }
+            case TID -> tid(c.raw().tid(), out);
+            case DIR -> out.ascii(c.isEnter() ? '>' : '<');
+            case PROC_NAME -> {
+                // ProcFields' proc.name: the thread's comm, missing without a thread
+                ThreadInfo t = c.thread();
+                return textOrGeneral(t == null ? null : t.comm, c, i, out);
+            }
+            case TYPE -> {
+                // EvtFields.type: a generic event's name is its syscall's, any other its table entry's
+                RawEvent e = c.raw();
+                EventInfo info = e.info();
+                String name = info == null ? null
+                        : e.type() != EventTypes.GENERIC_E && e.type() != EventTypes.GENERIC_X ? info.name()
+                        : c.edition() != null ? c.edition().typeName(e) : null;   // the syscall's table name
+                return textOrGeneral(name, c, i, out);
+            }
+            case TIME -> {
+                long ts = c.raw().ts();
+                if (ts < 0) {
+                    return general(c, i, out);   // before 1970: the rare slow path of EvtFields
+                }
+                time(ts, out);
+            }
+            case ARGS -> args.append(out, c.raw(), argContext(c), ByteBufferText.SYSDIG_MAX_OUTPUT_LEN);
+            default -> {
+                return general(c, i, out);
+            }
+        }
+        return true;
+    }
+
+    /** {@code text} when the fast path has it, else the field through {@link #general}. */
+    private boolean textOrGeneral(String text, EventContext c, int i, LineBytes out) {
+        if (text == null) {
+            return general(c, i, out);
+        }
+        out.text(text);
         return true;
     }
 

@@ -100,8 +100,8 @@ public final class EventConverter {
                 default -> {
                 }
             }
-            if (measureOnly && finalStep(c, cur)) {
-                Convertibility last = Convertibility.of(schema.info(targetType(c, cur)), count(c, cur));
+            Convertibility last = measureOnly ? finalVerdict(c, cur) : null;
+            if (last != null) {
                 build(c, cur, dst, raw, true);
                 if (last == Convertibility.PASS) {
                     converted++;
@@ -129,14 +129,17 @@ public final class EventConverter {
         throw error(raw, "event " + name(raw.type()) + " still needs conversion after " + MAX_CONVERSION_BOUNDARY + " rounds");
     }
 
-    /** Whether the event this step builds is delivered or dropped as it is (no further step, no error). */
-    private boolean finalStep(Conversion c, RawEvent src) {
+    /**
+     * PASS or DROP when the event this step builds is delivered or dropped as it is; null when it
+     * needs a further step or is an error (then it is built for real).
+     */
+    private Convertibility finalVerdict(Conversion c, RawEvent src) {
         EventInfo target = schema.info(targetType(c, src));
         if (target == null) {
-            return false;
+            return null;
         }
         Convertibility v = Convertibility.of(target, count(c, src));
-        return v == Convertibility.PASS || v == Convertibility.DROP;
+        return v == Convertibility.PASS || v == Convertibility.DROP ? v : null;
     }
 
     private static int targetType(Conversion c, RawEvent src) {
