@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +48,10 @@ public final class ConversionTable {
 
     private ConversionTable(List<Conversion> entries) {
         this.entries = List.copyOf(entries);
-        int maxType = entries.stream().mapToInt(Conversion::type).max().orElse(-1);
+        int maxType = -1;
+        for (Conversion c : entries) {
+            maxType = Math.max(maxType, c.type());
+        }
         this.byType = new Conversion[maxType + 1][];
         for (Conversion c : entries) {
             Conversion[] row = byType[c.type()];
@@ -120,12 +125,13 @@ public final class ConversionTable {
                 throw new IllegalStateException("missing conversion table resource " + resource);
             }
             List<Conversion> entries = new ArrayList<>();
+            Map<String, Integer> typeNumbers = eventTypeNumbers();
             int lineNo = 0;
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 lineNo++;
                 if (!line.isBlank() && !line.startsWith("#")) {
                     try {
-                        entries.add(parse(line.trim().split(" +")));
+                        entries.add(parse(words(line.trim()), typeNumbers));
                     } catch (RuntimeException e) {
                         throw new IllegalStateException(resource + ":" + lineNo + ": " + e.getMessage(), e);
                     }
@@ -137,8 +143,34 @@ public final class ConversionTable {
         }
     }
 
-    private static Conversion parse(String[] f) {
-        int type = typeNumber(f[0]);
+    /**
+     * The words of a trimmed line, as {@code split(" +")} would give them; by hand because the regular
+     * expression, compiled and run in the interpreter at every start, cost a few milliseconds.
+     */
+    static String[] words(String line) {
+        if (line.isEmpty()) {
+            return new String[] {line};
+        }
+        List<String> words = new ArrayList<>();
+        int start = 0;
+        while (start < line.length()) {
+            int end = line.indexOf(' ', start);
+            if (end < 0) {
+                end = line.length();
+            }
+            if (end > start || start == 0) {
+                words.add(line.substring(start, end));
+            }
+            start = end + 1;
+        }
+        if (words.size() == 1 && words.get(0).isEmpty() && !line.isEmpty()) {
+            return new String[0];   // split drops trailing empty words: a line of spaces has none
+        }
+        return words.toArray(new String[0]);
+    }
+
+    private static Conversion parse(String[] f, Map<String, Integer> typeNumbers) {
+        int type = typeNumber(f[0], typeNumbers);
         int nparams = Integer.parseInt(f[1]);
         int next = 3;
         int target = type;
@@ -148,7 +180,7 @@ public final class ConversionTable {
             case "pass" -> Action.PASS;
             case "add" -> Action.ADD_PARAMS;
             case "to" -> {
-                target = typeNumber(f[3]);
+                target = typeNumber(f[3], typeNumbers);
                 next = 4;
                 yield Action.CHANGE_TYPE;
             }
@@ -189,12 +221,29 @@ public final class ConversionTable {
         }
     }
 
-    private static int typeNumber(String name) {
-        try {
-            Field f = EventTypes.class.getField(name);
-            return f.getInt(null);
-        } catch (NoSuchFieldException | IllegalAccessException e) {
+    private static int typeNumber(String name, Map<String, Integer> typeNumbers) {
+        Integer type = typeNumbers.get(name);
+        if (type == null) {
             throw new IllegalArgumentException("unknown event type " + name);
         }
+        return type;
+    }
+
+    /**
+     * The EventTypes constants by name, read with one reflective call: looking each name up with
+     * Class.getField searched and copied the class's 450 fields for every name of the table.
+     */
+    static Map<String, Integer> eventTypeNumbers() {
+        Map<String, Integer> numbers = new HashMap<>();
+        for (Field f : EventTypes.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == int.class) {
+                try {
+                    numbers.put(f.getName(), f.getInt(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("EventTypes." + f.getName() + " is not readable", e);
+                }
+            }
+        }
+        return numbers;
     }
 }

@@ -15,6 +15,29 @@ class ConversionTableTest {
     private static final EventSchema CURRENT = EventSchema.current();
 
     @Test
+    void wordsCutsLinesAsTheRegularExpressionDid() {
+        java.util.Random random = new java.util.Random(20261128L);
+        String alphabet = "  ab?.:1";
+        for (int n = 0; n < 5000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String line = random.nextBoolean() ? sb.toString().trim() : sb.toString();
+            assertThat(ConversionTable.words(line)).as("'%s'", line).containsExactly(line.split(" +"));
+        }
+    }
+
+    @Test
+    void typeNumbersAreTheEventTypesConstants() throws ReflectiveOperationException {
+        java.util.Map<String, Integer> numbers = ConversionTable.eventTypeNumbers();
+        assertThat(numbers).hasSizeGreaterThan(450).containsEntry("SYSCALL_OPEN_E", EventTypes.SYSCALL_OPEN_E);
+        for (java.util.Map.Entry<String, Integer> e : numbers.entrySet()) {
+            assertThat(EventTypes.class.getField(e.getKey()).getInt(null)).isEqualTo(e.getValue());
+        }
+    }
+
+    @Test
     void holdsEveryEntryOfLibscapsTable() {
         // table.cpp at libs 48dfd53c: 253 keys, 541 instructions.
         assertThat(TABLE.entries()).hasSize(253);

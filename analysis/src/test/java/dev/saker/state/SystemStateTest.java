@@ -43,6 +43,22 @@ class SystemStateTest {
     }
 
     @Test
+    void theSchemaSizedTableAgreesWithTheSwitchForEverySixteenBitType() {
+        java.util.List<Integer> differing = new java.util.ArrayList<>();
+        int noThread = 0;
+        for (int t = 0; t < 1 << 16; t++) {
+            if (SystemState.createsNoThread(t) != SystemState.createsNoThreadCase(t)) {
+                differing.add(t);
+            }
+            noThread += SystemState.createsNoThread(t) ? 1 : 0;
+        }
+        assertThat(differing).isEmpty();
+        assertThat(noThread).isEqualTo(16);
+        // the reset masks the type to 16 bits, as before
+        assertThat(SystemState.createsNoThread(EventTypes.CONTAINER_E + (1 << 16))).isTrue();
+    }
+
+    @Test
     void openatWithAtFdcwdResolvesRelativePathAgainstCwd() {
         process(100, "cat", "/home/user");
         feed(openat(100, 3, -100, "../etc/./passwd"));
