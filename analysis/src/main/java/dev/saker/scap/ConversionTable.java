@@ -125,7 +125,7 @@ public final class ConversionTable {
                 throw new IllegalStateException("missing conversion table resource " + resource);
             }
             List<Conversion> entries = new ArrayList<>();
-            Map<String, Integer> typeNumbers = eventTypeNumbers();
+            TypeNumbers typeNumbers = new TypeNumbers();
             int lineNo = 0;
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 lineNo++;
@@ -169,8 +169,8 @@ public final class ConversionTable {
         return words.toArray(new String[0]);
     }
 
-    private static Conversion parse(String[] f, Map<String, Integer> typeNumbers) {
-        int type = typeNumber(f[0], typeNumbers);
+    private static Conversion parse(String[] f, TypeNumbers typeNumbers) {
+        int type = typeNumbers.of(f[0]);
         int nparams = Integer.parseInt(f[1]);
         int next = 3;
         int target = type;
@@ -180,7 +180,7 @@ public final class ConversionTable {
             case "pass" -> Action.PASS;
             case "add" -> Action.ADD_PARAMS;
             case "to" -> {
-                target = typeNumber(f[3], typeNumbers);
+                target = typeNumbers.of(f[3]);
                 next = 4;
                 yield Action.CHANGE_TYPE;
             }
@@ -221,29 +221,38 @@ public final class ConversionTable {
         }
     }
 
-    private static int typeNumber(String name, Map<String, Integer> typeNumbers) {
-        Integer type = typeNumbers.get(name);
-        if (type == null) {
-            throw new IllegalArgumentException("unknown event type " + name);
-        }
-        return type;
-    }
-
     /**
-     * The EventTypes constants by name, read with one reflective call: looking each name up with
-     * Class.getField searched and copied the class's 450 fields for every name of the table.
+     * The EventTypes constants by name. The fields are listed with one reflective call and read only
+     * for the names the table uses: Class.getField for every name searched and copied the class's 450
+     * fields each time, and reading every field made an accessor for each.
      */
-    static Map<String, Integer> eventTypeNumbers() {
-        Map<String, Integer> numbers = new HashMap<>();
-        for (Field f : EventTypes.class.getFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.getType() == int.class) {
-                try {
-                    numbers.put(f.getName(), f.getInt(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("EventTypes." + f.getName() + " is not readable", e);
+    static final class TypeNumbers {
+        private final Map<String, Field> fields = new HashMap<>();
+        private final Map<String, Integer> numbers = new HashMap<>();
+
+        TypeNumbers() {
+            for (Field f : EventTypes.class.getFields()) {
+                if (Modifier.isStatic(f.getModifiers()) && f.getType() == int.class) {
+                    fields.put(f.getName(), f);
                 }
             }
         }
-        return numbers;
+
+        int of(String name) {
+            Integer number = numbers.get(name);
+            if (number == null) {
+                Field f = fields.get(name);
+                if (f == null) {
+                    throw new IllegalArgumentException("unknown event type " + name);
+                }
+                try {
+                    number = f.getInt(null);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("EventTypes." + name + " is not readable", e);
+                }
+                numbers.put(name, number);
+            }
+            return number;
+        }
     }
 }

@@ -153,6 +153,15 @@ class SystemStateTest {
     }
 
     @Test
+    void theShortestPathWithAnIdIsTheBareIdAfterASlash() {
+        String id = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        assertThat(ContainerIds.fromPath("/" + id)).isEqualTo("0123456789ab");
+        assertThat(ContainerIds.fromPath(id)).isNull();
+        assertThat(ContainerIds.fromPath("/" + id.substring(1))).isNull();
+        assertThat(ContainerIds.fromPath("")).isNull();
+    }
+
+    @Test
     void fdListEntriesJoinTheirThread() {
         process(100, "nginx", "/");
         state.onFd(new FdEntry(100, 6, 0, FdEntry.IPV4_SERVSOCK, 0, "", 0, new byte[] {0, 0, 0, 0}, null, 80, 0, 2,
