@@ -35,6 +35,8 @@ public final class SystemState implements MetadataListener {
     private ThreadInfo lastContainerThread;
     private final java.util.Set<Integer> serverPorts = new java.util.HashSet<>();
     private boolean socketsToOrient;
+    /** What the previous process-list entry decoded to: its threads' entries follow with the same lists. */
+    private final ThreadFactory.PreviousLists previousListed = new ThreadFactory.PreviousLists();
 
     public SystemState(ParserRevision revision) {
         this.revision = revision;
@@ -76,7 +78,7 @@ public final class SystemState implements MetadataListener {
 
     @Override
     public void onProcess(ProcessEntry p) {
-        ThreadInfo t = ThreadFactory.fromProcessEntry(p);
+        ThreadInfo t = ThreadFactory.fromProcessEntry(p, previousListed);
         if (revision == ParserRevision.LIBS_2022) {
             // 2022 libscap read the process list only up to the capabilities (libs bd92e4fa6, 2023,
             // added the fields after them): tty, pid-namespace start and the exe inode stay unknown
