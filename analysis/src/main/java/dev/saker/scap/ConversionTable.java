@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +48,10 @@ public final class ConversionTable {
 
     private ConversionTable(List<Conversion> entries) {
         this.entries = List.copyOf(entries);
-        int maxType = entries.stream().mapToInt(Conversion::type).max().orElse(-1);
+        int maxType = -1;
+        for (Conversion c : entries) {
+            maxType = Math.max(maxType, c.type());
+        }
         this.byType = new Conversion[maxType + 1][];
         for (Conversion c : entries) {
             Conversion[] row = byType[c.type()];
@@ -120,12 +125,13 @@ public final class ConversionTable {
                 throw new IllegalStateException("missing conversion table resource " + resource);
             }
             List<Conversion> entries = new ArrayList<>();
+            TypeNumbers typeNumbers = new TypeNumbers();
             int lineNo = 0;
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 lineNo++;
                 if (!line.isBlank() && !line.startsWith("#")) {
                     try {
-                        entries.add(parse(line.trim().split(" +")));
+                        entries.add(parse(words(line.trim()), typeNumbers));
                     } catch (RuntimeException e) {
                         throw new IllegalStateException(resource + ":" + lineNo + ": " + e.getMessage(), e);
                     }
@@ -137,8 +143,34 @@ public final class ConversionTable {
         }
     }
 
-    private static Conversion parse(String[] f) {
-        int type = typeNumber(f[0]);
+    /**
+     * The words of a trimmed line, as {@code split(" +")} would give them; by hand because the regular
+     * expression, compiled and run in the interpreter at every start, cost a few milliseconds.
+     */
+    static String[] words(String line) {
+        if (line.isEmpty()) {
+            return new String[] {line};
+        }
+        List<String> words = new ArrayList<>();
+        int start = 0;
+        while (start < line.length()) {
+            int end = line.indexOf(' ', start);
+            if (end < 0) {
+                end = line.length();
+            }
+            if (end > start || start == 0) {
+                words.add(line.substring(start, end));
+            }
+            start = end + 1;
+        }
+        if (words.size() == 1 && words.get(0).isEmpty() && !line.isEmpty()) {
+            return new String[0];   // split drops trailing empty words: a line of spaces has none
+        }
+        return words.toArray(new String[0]);
+    }
+
+    private static Conversion parse(String[] f, TypeNumbers typeNumbers) {
+        int type = typeNumbers.of(f[0]);
         int nparams = Integer.parseInt(f[1]);
         int next = 3;
         int target = type;
@@ -148,7 +180,7 @@ public final class ConversionTable {
             case "pass" -> Action.PASS;
             case "add" -> Action.ADD_PARAMS;
             case "to" -> {
-                target = typeNumber(f[3]);
+                target = typeNumbers.of(f[3]);
                 next = 4;
                 yield Action.CHANGE_TYPE;
             }
@@ -189,12 +221,38 @@ public final class ConversionTable {
         }
     }
 
-    private static int typeNumber(String name) {
-        try {
-            Field f = EventTypes.class.getField(name);
-            return f.getInt(null);
-        } catch (NoSuchFieldException | IllegalAccessException e) {
-            throw new IllegalArgumentException("unknown event type " + name);
+    /**
+     * The EventTypes constants by name. The fields are listed with one reflective call and read only
+     * for the names the table uses: Class.getField for every name searched and copied the class's 450
+     * fields each time, and reading every field made an accessor for each.
+     */
+    static final class TypeNumbers {
+        private final Map<String, Field> fields = new HashMap<>();
+        private final Map<String, Integer> numbers = new HashMap<>();
+
+        TypeNumbers() {
+            for (Field f : EventTypes.class.getFields()) {
+                if (Modifier.isStatic(f.getModifiers()) && f.getType() == int.class) {
+                    fields.put(f.getName(), f);
+                }
+            }
+        }
+
+        int of(String name) {
+            Integer number = numbers.get(name);
+            if (number == null) {
+                Field f = fields.get(name);
+                if (f == null) {
+                    throw new IllegalArgumentException("unknown event type " + name);
+                }
+                try {
+                    number = f.getInt(null);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("EventTypes." + name + " is not readable", e);
+                }
+                numbers.put(name, number);
+            }
+            return number;
         }
     }
 }

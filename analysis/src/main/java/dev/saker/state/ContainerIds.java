@@ -29,6 +29,11 @@ public final class ContainerIds {
     }
 
     static String fromPath(String path) {
+        if (path.length() < 1 + 64) {
+            // every layout is a prefix of at least one character and the 64-character id: most host
+            // paths are shorter, and this runs for every cgroup of every process of the capture
+            return null;
+        }
         for (String[] layout : LAYOUTS) {
             String id = match(path, layout[0], layout[1]);
             if (id != null) {

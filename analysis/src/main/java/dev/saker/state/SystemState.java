@@ -1,6 +1,7 @@
 package dev.saker.state;
 
 import dev.saker.scap.EventInfo;
+import dev.saker.scap.EventSchema;
 import dev.saker.scap.EventTypes;
 import dev.saker.scap.FdEntry;
 import dev.saker.scap.GroupEntry;
@@ -34,6 +35,8 @@ public final class SystemState implements MetadataListener {
     private ThreadInfo lastContainerThread;
     private final java.util.Set<Integer> serverPorts = new java.util.HashSet<>();
     private boolean socketsToOrient;
+    /** What the previous process-list entry decoded to: its threads' entries follow with the same lists. */
+    private final ThreadFactory.PreviousLists previousListed = new ThreadFactory.PreviousLists();
 
     public SystemState(ParserRevision revision) {
         this.revision = revision;
@@ -75,7 +78,7 @@ public final class SystemState implements MetadataListener {
 
     @Override
     public void onProcess(ProcessEntry p) {
-        ThreadInfo t = ThreadFactory.fromProcessEntry(p);
+        ThreadInfo t = ThreadFactory.fromProcessEntry(p, previousListed);
         if (revision == ParserRevision.LIBS_2022) {
             // 2022 libscap read the process list only up to the capabilities (libs bd92e4fa6, 2023,
             // added the fields after them): tty, pid-namespace start and the exe inode stay unknown
@@ -160,20 +163,29 @@ public final class SystemState implements MetadataListener {
         threads.findOrCreateForEvent(raw.tid());
     }
 
-    /** Per type, whether the reset creates no thread for it (a table: this runs for every event). */
-    private static final boolean[] CREATES_NO_THREAD = new boolean[1 << 16];
+    /**
+     * Per type, whether the reset creates no thread for it (a table: this runs for every event). Sized
+     * by the schema, not by every 16-bit type: all the types of the switch below are in the schema
+     * (SystemStateTest checks the table against the switch for every type), and filling 65,536 entries
+     * in the class initialiser, where the interpreter resolves each static access afresh, cost about
+     * 20 ms of every start.
+     */
+    private static final boolean[] CREATES_NO_THREAD = createsNoThreadTable(EventSchema.current().size());
 
-    static {
-        for (int t = 0; t < CREATES_NO_THREAD.length; t++) {
-            CREATES_NO_THREAD[t] = createsNoThreadCase(t);
+    private static boolean[] createsNoThreadTable(int size) {
+        boolean[] table = new boolean[size];
+        for (int t = 0; t < size; t++) {
+            table[t] = createsNoThreadCase(t);
         }
+        return table;
     }
 
-    private static boolean createsNoThread(int type) {
-        return CREATES_NO_THREAD[type & 0xFFFF];
+    static boolean createsNoThread(int type) {
+        int t = type & 0xFFFF;
+        return t < CREATES_NO_THREAD.length && CREATES_NO_THREAD[t];
     }
 
-    private static boolean createsNoThreadCase(int type) {
+    static boolean createsNoThreadCase(int type) {
         return switch (type) {
             case EventTypes.SYSCALL_CLONE_11_X, EventTypes.SYSCALL_CLONE_16_X, EventTypes.SYSCALL_CLONE_17_X,
                     EventTypes.SYSCALL_CLONE_20_X, EventTypes.SYSCALL_FORK_X, EventTypes.SYSCALL_FORK_17_X,

@@ -3,6 +3,7 @@ package dev.saker.state;
 import dev.saker.scap.ProcessEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Builds threads from process-list entries and decodes the NUL-separated lists events carry. */
@@ -10,7 +11,24 @@ final class ThreadFactory {
     private ThreadFactory() {
     }
 
-    static ThreadInfo fromProcessEntry(ProcessEntry p) {
+    /**
+     * The lists decoded from the previous process-list entry. The list has an entry per thread, a
+     * process's threads follow one another and carry the same arguments, environment and cgroups
+     * (a capture of this machine: 657 entries, 209 distinct), so comparing bytes with the previous
+     * entry saves decoding most of them at every start. Lists are immutable and threads share them
+     * anyway (a clone takes its parent's).
+     */
+    static final class PreviousLists {
+        private byte[] args;
+        private byte[] env;
+        private byte[] cgroups;
+        private List<String> argsList;
+        private List<String> envList;
+        private List<String> cgroupsList;
+        private String containerId;
+    }
+
+    static ThreadInfo fromProcessEntry(ProcessEntry p, PreviousLists previous) {
         ThreadInfo t = new ThreadInfo();
         t.tid = p.tid;
         t.pid = p.pid;
@@ -20,9 +38,10 @@ final class ThreadFactory {
         t.comm = p.comm;
         t.exe = p.exe;
         t.exepath = p.exepath;
-        t.args = nulSeparated(p.args, 0, p.args.length);
-        t.env = nulSeparated(p.env, 0, p.env.length);
-        t.cgroups = nulSeparated(p.cgroups, 0, p.cgroups.length);
+        t.args = Arrays.equals(p.args, previous.args) ? previous.argsList : nulSeparated(p.args, 0, p.args.length);
+        t.env = Arrays.equals(p.env, previous.env) ? previous.envList : nulSeparated(p.env, 0, p.env.length);
+        boolean sameCgroups = Arrays.equals(p.cgroups, previous.cgroups);
+        t.cgroups = sameCgroups ? previous.cgroupsList : nulSeparated(p.cgroups, 0, p.cgroups.length);
         t.cwd = withTrailingSlash(p.cwd);
         t.root = p.root;
         t.fdlimit = p.fdlimit;
@@ -43,7 +62,14 @@ final class ThreadFactory {
         t.exeIno = p.exeIno;
         t.exeInoCtime = p.exeInoCtime;
         t.exeInoMtime = p.exeInoMtime;
-        t.containerId = ContainerIds.fromCgroups(t.cgroups);
+        t.containerId = sameCgroups ? previous.containerId : ContainerIds.fromCgroups(t.cgroups);
+        previous.args = p.args;
+        previous.env = p.env;
+        previous.cgroups = p.cgroups;
+        previous.argsList = t.args;
+        previous.envList = t.env;
+        previous.cgroupsList = t.cgroups;
+        previous.containerId = t.containerId;
         return t;
     }
 

@@ -15,6 +15,36 @@ class ConversionTableTest {
     private static final EventSchema CURRENT = EventSchema.current();
 
     @Test
+    void wordsCutsLinesAsTheRegularExpressionDid() {
+        java.util.Random random = new java.util.Random(20261128L);
+        String alphabet = "  ab?.:1";
+        for (int n = 0; n < 5000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String line = random.nextBoolean() ? sb.toString().trim() : sb.toString();
+            assertThat(ConversionTable.words(line)).as("'%s'", line).containsExactly(line.split(" +"));
+        }
+    }
+
+    @Test
+    void typeNumbersAreTheEventTypesConstants() throws IllegalAccessException {
+        ConversionTable.TypeNumbers numbers = new ConversionTable.TypeNumbers();
+        int checked = 0;
+        for (java.lang.reflect.Field f : EventTypes.class.getFields()) {
+            if (f.getType() == int.class) {
+                assertThat(numbers.of(f.getName())).as(f.getName()).isEqualTo(f.getInt(null));
+                assertThat(numbers.of(f.getName())).as("again " + f.getName()).isEqualTo(f.getInt(null));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(450);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> numbers.of("NO_SUCH_EVENT"))
+                .hasMessage("unknown event type NO_SUCH_EVENT");
+    }
+
+    @Test
     void holdsEveryEntryOfLibscapsTable() {
         // table.cpp at libs 48dfd53c: 253 keys, 541 instructions.
         assertThat(TABLE.entries()).hasSize(253);

@@ -43,6 +43,22 @@ class SystemStateTest {
     }
 
     @Test
+    void theSchemaSizedTableAgreesWithTheSwitchForEverySixteenBitType() {
+        java.util.List<Integer> differing = new java.util.ArrayList<>();
+        int noThread = 0;
+        for (int t = 0; t < 1 << 16; t++) {
+            if (SystemState.createsNoThread(t) != SystemState.createsNoThreadCase(t)) {
+                differing.add(t);
+            }
+            noThread += SystemState.createsNoThread(t) ? 1 : 0;
+        }
+        assertThat(differing).isEmpty();
+        assertThat(noThread).isEqualTo(16);
+        // the reset masks the type to 16 bits, as before
+        assertThat(SystemState.createsNoThread(EventTypes.CONTAINER_E + (1 << 16))).isTrue();
+    }
+
+    @Test
     void openatWithAtFdcwdResolvesRelativePathAgainstCwd() {
         process(100, "cat", "/home/user");
         feed(openat(100, 3, -100, "../etc/./passwd"));
@@ -134,6 +150,15 @@ class SystemStateTest {
         assertThat(ContainerIds.fromCgroups(java.util.List.of("cpu=/kubepods.slice/kubepods-besteffort.slice/"
                 + "kubepods-besteffort-pod1.slice/cri-containerd-" + id + ".scope"))).isEqualTo("0123456789ab");
         assertThat(ContainerIds.fromCgroups(java.util.List.of("cpu=/user.slice"))).isEmpty();
+    }
+
+    @Test
+    void theShortestPathWithAnIdIsTheBareIdAfterASlash() {
+        String id = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        assertThat(ContainerIds.fromPath("/" + id)).isEqualTo("0123456789ab");
+        assertThat(ContainerIds.fromPath(id)).isNull();
+        assertThat(ContainerIds.fromPath("/" + id.substring(1))).isNull();
+        assertThat(ContainerIds.fromPath("")).isNull();
     }
 
     @Test
