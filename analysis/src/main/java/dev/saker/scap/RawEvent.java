@@ -1,5 +1,7 @@
 package dev.saker.scap;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +18,17 @@ public final class RawEvent {
     public static final int HEADER_LEN = 26;
     public static final int MAX_PARAMS = 64;
 
+    // Captures are little-endian. The accessors read the buffer's array through these views: every
+    // buffer an event is bound to is a heap buffer, and a ByteBuffer's own getters cost a scope check,
+    // an index check and an offset computation each, several times per event on the hot path.
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private ByteBuffer buf;
+    /** The buffer's array, and {@link #base} and the offsets below as indexes into it are shifted by {@link #shift}. */
+    private byte[] arr;
+    private int shift;
     private int base;
     private int nparams;
     private final int[] offsets = new int[MAX_PARAMS];
@@ -49,9 +61,10 @@ public final class RawEvent {
         }
         int n = (int) declared;
         long pos = HEADER_LEN + (long) n * lenSize;
-        int lens = evStart + HEADER_LEN;
+        byte[] a = b.array();
+        int lens = b.arrayOffset() + evStart + HEADER_LEN;
         for (int i = 0; i < n; i++) {
-            int l = lenSize == 4 ? b.getInt(lens + i * 4) : Short.toUnsignedInt(b.getShort(lens + i * 2));
+            int l = lenSize == 4 ? (int) INT.get(a, lens + i * 4) : Short.toUnsignedInt((short) SHORT.get(a, lens + i * 2));
             offsets[i] = evStart + (int) pos;
             lengths[i] = l;
             pos += Integer.toUnsignedLong(l);
@@ -61,6 +74,8 @@ public final class RawEvent {
                     + " bytes) overrun the event length " + len);
         }
         this.buf = b;
+        this.arr = a;
+        this.shift = b.arrayOffset();
         this.base = evStart;
         this.info = eventInfo;
         this.offset = at;
@@ -75,17 +90,21 @@ public final class RawEvent {
      */
     void bind(ByteBuffer buffer, int eventBase, EventInfo eventInfo, long blockOffset, int cpuId, int flags) {
         this.buf = buffer;
+        this.arr = buffer.array();
+        this.shift = buffer.arrayOffset();
         this.base = eventBase;
         this.info = eventInfo;
         this.offset = blockOffset;
         this.cpu = cpuId;
         this.dumpFlags = flags;
-        this.nparams = buffer.getInt(eventBase + 22);
+        byte[] a = arr;
+        int at = shift + eventBase;
+        this.nparams = (int) INT.get(a, at + 22);
         int lenSize = eventInfo != null && eventInfo.isLargePayload() ? 4 : 2;
         int pos = eventBase + HEADER_LEN + nparams * lenSize;
         for (int i = 0; i < nparams; i++) {
-            int l = lenSize == 4 ? buffer.getInt(eventBase + HEADER_LEN + i * 4)
-                    : Short.toUnsignedInt(buffer.getShort(eventBase + HEADER_LEN + i * 2));
+            int l = lenSize == 4 ? (int) INT.get(a, at + HEADER_LEN + i * 4)
+                    : Short.toUnsignedInt((short) SHORT.get(a, at + HEADER_LEN + i * 2));
             offsets[i] = pos;
             lengths[i] = l;
             pos += l;
@@ -94,21 +113,21 @@ public final class RawEvent {
 
     /** Event timestamp, nanoseconds since the epoch. */
     public long ts() {
-        return buf.getLong(base);
+        return (long) LONG.get(arr, shift + base);
     }
 
     /** Kernel thread id (host pid namespace). */
     public long tid() {
-        return buf.getLong(base + 8);
+        return (long) LONG.get(arr, shift + base + 8);
     }
 
     /** Whole event length including the header. */
     public int length() {
-        return buf.getInt(base + 16);
+        return (int) INT.get(arr, shift + base + 16);
     }
 
     public int type() {
-        return Short.toUnsignedInt(buf.getShort(base + 20));
+        return Short.toUnsignedInt((short) SHORT.get(arr, shift + base + 20));
     }
 
     public int nparams() {
@@ -159,42 +178,42 @@ public final class RawEvent {
 
     /** Unsigned integer value of a fixed-width parameter of 1, 2, 4 or 8 bytes (sign-extended when signed). */
     public long number(int i) {
-        int off = offsets[i];
+        int off = shift + offsets[i];
         return switch (lengths[i]) {
-            case 1 -> Byte.toUnsignedLong(buf.get(off));
-            case 2 -> Short.toUnsignedLong(buf.getShort(off));
-            case 4 -> Integer.toUnsignedLong(buf.getInt(off));
-            case 8 -> buf.getLong(off);
+            case 1 -> Byte.toUnsignedLong(arr[off]);
+            case 2 -> Short.toUnsignedLong((short) SHORT.get(arr, off));
+            case 4 -> Integer.toUnsignedLong((int) INT.get(arr, off));
+            case 8 -> (long) LONG.get(arr, off);
             default -> 0;
         };
     }
 
     /** Signed value of a fixed-width parameter (errno, fd, pid, int32, ...). */
     public long signed(int i) {
-        int off = offsets[i];
+        int off = shift + offsets[i];
         return switch (lengths[i]) {
-            case 1 -> buf.get(off);
-            case 2 -> buf.getShort(off);
-            case 4 -> buf.getInt(off);
-            case 8 -> buf.getLong(off);
+            case 1 -> arr[off];
+            case 2 -> (short) SHORT.get(arr, off);
+            case 4 -> (int) INT.get(arr, off);
+            case 8 -> (long) LONG.get(arr, off);
             default -> 0;
         };
     }
 
     public int u8(int i, int at) {
-        return Byte.toUnsignedInt(buf.get(offsets[i] + at));
+        return Byte.toUnsignedInt(arr[shift + offsets[i] + at]);
     }
 
     public int u16(int i, int at) {
-        return Short.toUnsignedInt(buf.getShort(offsets[i] + at));
+        return Short.toUnsignedInt((short) SHORT.get(arr, shift + offsets[i] + at));
     }
 
     public int u32(int i, int at) {
-        return buf.getInt(offsets[i] + at);
+        return (int) INT.get(arr, shift + offsets[i] + at);
     }
 
     public long u64(int i, int at) {
-        return buf.getLong(offsets[i] + at);
+        return (long) LONG.get(arr, shift + offsets[i] + at);
     }
 
     /** A string parameter up to its first NUL, decoded as UTF-8 (invalid bytes replaced); null when empty. */
@@ -205,7 +224,8 @@ public final class RawEvent {
         int off = offsets[i];
         int end = off;
         int limit = off + lengths[i];
-        while (end < limit && buf.get(end) != 0) {
+        byte[] a = arr;
+        while (end < limit && a[shift + end] != 0) {
             end++;
         }
         return utf8(off, end - off);
