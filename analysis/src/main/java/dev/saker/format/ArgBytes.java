@@ -160,7 +160,7 @@ final class ArgBytes {
             return false;   // "<NA>"
         }
         int width = (how >>> 8) & 0xFF;
-        long v = read(b, off, width, (how & SIGNED) != 0);
+        long v = e.fixed(i, width, (how & SIGNED) != 0);
         if (style == HEX) {
             out.hex(width == 8 ? v : v & 0xFFFF_FFFFL);   // the hex of C's promoted int
             return true;
@@ -179,15 +179,6 @@ final class ArgBytes {
             }
         }
         return true;
-    }
-
-    private static long read(ByteBuffer b, int off, int width, boolean signed) {
-        return switch (width) {
-            case 1 -> signed ? b.get(off) : Byte.toUnsignedLong(b.get(off));
-            case 2 -> signed ? b.getShort(off) : Short.toUnsignedLong(b.getShort(off));
-            case 4 -> signed ? b.getInt(off) : Integer.toUnsignedLong(b.getInt(off));
-            default -> b.getLong(off);
-        };
     }
 
     /** The general path's text for a value whose text depends on nothing else, remembered by value. */

@@ -1,7 +1,5 @@
 package dev.saker.scap;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -18,15 +16,12 @@ public final class RawEvent {
     public static final int HEADER_LEN = 26;
     public static final int MAX_PARAMS = 64;
 
-    // Captures are little-endian. The accessors read the buffer's array through these views: every
-    // buffer an event is bound to is a heap buffer, and a ByteBuffer's own getters cost a scope check,
-    // an index check and an offset computation each, several times per event on the hot path.
-    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
     private ByteBuffer buf;
-    /** The buffer's array, and {@link #base} and the offsets below as indexes into it are shifted by {@link #shift}. */
+    /**
+     * The buffer's array (every buffer an event is bound to is a heap buffer), read directly on the
+     * hot paths ({@link LittleEndian}); {@link #base} and the offsets below index it after adding
+     * {@link #shift}, the buffer's array offset.
+     */
     private byte[] arr;
     private int shift;
     private int base;
@@ -64,7 +59,7 @@ public final class RawEvent {
         byte[] a = b.array();
         int lens = b.arrayOffset() + evStart + HEADER_LEN;
         for (int i = 0; i < n; i++) {
-            int l = lenSize == 4 ? (int) INT.get(a, lens + i * 4) : Short.toUnsignedInt((short) SHORT.get(a, lens + i * 2));
+            int l = lenSize == 4 ? LittleEndian.i32(a, lens + i * 4) : LittleEndian.u16(a, lens + i * 2);
             offsets[i] = evStart + (int) pos;
             lengths[i] = l;
             pos += Integer.toUnsignedLong(l);
@@ -99,12 +94,12 @@ public final class RawEvent {
         this.dumpFlags = flags;
         byte[] a = arr;
         int at = shift + eventBase;
-        this.nparams = (int) INT.get(a, at + 22);
+        this.nparams = LittleEndian.i32(a, at + 22);
         int lenSize = eventInfo != null && eventInfo.isLargePayload() ? 4 : 2;
         int pos = eventBase + HEADER_LEN + nparams * lenSize;
         for (int i = 0; i < nparams; i++) {
-            int l = lenSize == 4 ? (int) INT.get(a, at + HEADER_LEN + i * 4)
-                    : Short.toUnsignedInt((short) SHORT.get(a, at + HEADER_LEN + i * 2));
+            int l = lenSize == 4 ? LittleEndian.i32(a, at + HEADER_LEN + i * 4)
+                    : LittleEndian.u16(a, at + HEADER_LEN + i * 2);
             offsets[i] = pos;
             lengths[i] = l;
             pos += l;
@@ -113,21 +108,21 @@ public final class RawEvent {
 
     /** Event timestamp, nanoseconds since the epoch. */
     public long ts() {
-        return (long) LONG.get(arr, shift + base);
+        return LittleEndian.i64(arr, shift + base);
     }
 
     /** Kernel thread id (host pid namespace). */
     public long tid() {
-        return (long) LONG.get(arr, shift + base + 8);
+        return LittleEndian.i64(arr, shift + base + 8);
     }
 
     /** Whole event length including the header. */
     public int length() {
-        return (int) INT.get(arr, shift + base + 16);
+        return LittleEndian.i32(arr, shift + base + 16);
     }
 
     public int type() {
-        return Short.toUnsignedInt((short) SHORT.get(arr, shift + base + 20));
+        return LittleEndian.u16(arr, shift + base + 20);
     }
 
     public int nparams() {
@@ -181,9 +176,9 @@ public final class RawEvent {
         int off = shift + offsets[i];
         return switch (lengths[i]) {
             case 1 -> Byte.toUnsignedLong(arr[off]);
-            case 2 -> Short.toUnsignedLong((short) SHORT.get(arr, off));
-            case 4 -> Integer.toUnsignedLong((int) INT.get(arr, off));
-            case 8 -> (long) LONG.get(arr, off);
+            case 2 -> Short.toUnsignedLong(LittleEndian.i16(arr, off));
+            case 4 -> Integer.toUnsignedLong(LittleEndian.i32(arr, off));
+            case 8 -> LittleEndian.i64(arr, off);
             default -> 0;
         };
     }
@@ -193,10 +188,25 @@ public final class RawEvent {
         int off = shift + offsets[i];
         return switch (lengths[i]) {
             case 1 -> arr[off];
-            case 2 -> (short) SHORT.get(arr, off);
-            case 4 -> (int) INT.get(arr, off);
-            case 8 -> (long) LONG.get(arr, off);
+            case 2 -> LittleEndian.i16(arr, off);
+            case 4 -> LittleEndian.i32(arr, off);
+            case 8 -> LittleEndian.i64(arr, off);
             default -> 0;
+        };
+    }
+
+    /**
+     * The first {@code width} bytes (1, 2, 4 or 8) of a parameter as a number, sign-extended when
+     * {@code signed}: a value read by its declared type's width, whatever length it was recorded with.
+     */
+    public long fixed(int i, int width, boolean signed) {
+        int off = shift + offsets[i];
+        byte[] a = arr;
+        return switch (width) {
+            case 1 -> signed ? a[off] : Byte.toUnsignedLong(a[off]);
+            case 2 -> signed ? LittleEndian.i16(a, off) : Short.toUnsignedLong(LittleEndian.i16(a, off));
+            case 4 -> signed ? LittleEndian.i32(a, off) : Integer.toUnsignedLong(LittleEndian.i32(a, off));
+            default -> LittleEndian.i64(a, off);
         };
     }
 
@@ -205,15 +215,15 @@ public final class RawEvent {
     }
 
     public int u16(int i, int at) {
-        return Short.toUnsignedInt((short) SHORT.get(arr, shift + offsets[i] + at));
+        return LittleEndian.u16(arr, shift + offsets[i] + at);
     }
 
     public int u32(int i, int at) {
-        return (int) INT.get(arr, shift + offsets[i] + at);
+        return LittleEndian.i32(arr, shift + offsets[i] + at);
     }
 
     public long u64(int i, int at) {
-        return (long) LONG.get(arr, shift + offsets[i] + at);
+        return LittleEndian.i64(arr, shift + offsets[i] + at);
     }
 
     /** A string parameter up to its first NUL, decoded as UTF-8 (invalid bytes replaced); null when empty. */

@@ -205,17 +205,18 @@ public final class ScapReader implements AutoCloseable {
         if (got < BLOCK_HEADER) {
             throw new CaptureFormatException(at, "truncated block header (" + got + " of 8 bytes)");
         }
-        ByteBuffer b = input.buffer();
-        int type = b.getInt(input.index());
-        long total = Integer.toUnsignedLong(b.getInt(input.index() + 4));
+        byte[] a = input.buffer().array();   // the window is a heap buffer at array offset 0
+        int type = LittleEndian.i32(a, input.index());
+        long total = Integer.toUnsignedLong(LittleEndian.i32(a, input.index() + 4));
         checkLength(type, total, at);
         int have = input.require(total);
         if (have < total) {
             throw truncated(type, total, have, at);
         }
-        b = input.buffer();
+        ByteBuffer b = input.buffer();
+        a = b.array();
         int start = input.index();
-        int trailer = b.getInt(start + (int) total - 4);
+        int trailer = LittleEndian.i32(a, start + (int) total - 4);
         if (Integer.toUnsignedLong(trailer) != total) {
             throw new CaptureFormatException(at, String.format("block type 0x%X: trailing length %d does not match %d",
                     type, Integer.toUnsignedLong(trailer), total));
@@ -296,8 +297,9 @@ public final class ScapReader implements AutoCloseable {
         if (bodyLen < prefix) {
             throw new CaptureFormatException(at, "event block too short for its cpu id and flags");
         }
-        int cpu = Short.toUnsignedInt(b.getShort(bodyStart));
-        int flags = prefix == 6 ? b.getInt(bodyStart + 2) : 0;
+        byte[] a = b.array();
+        int cpu = LittleEndian.u16(a, bodyStart);
+        int flags = prefix == 6 ? LittleEndian.i32(a, bodyStart + 2) : 0;
         int evStart = bodyStart + prefix;
         int avail = bodyLen - prefix;
         if (BlockType.isV1Event(blockType)) {
@@ -306,7 +308,7 @@ public final class ScapReader implements AutoCloseable {
         if (avail < RawEvent.HEADER_LEN) {
             throw new CaptureFormatException(at, "event header exceeds block payload (" + avail + " bytes available)");
         }
-        int evType = Short.toUnsignedInt(b.getShort(evStart + 20));
+        int evType = LittleEndian.u16(a, evStart + 20);
         EventInfo info = schema.info(evType);
         if (info == null) {
             skippedUnknown++;
