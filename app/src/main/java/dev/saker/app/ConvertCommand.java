@@ -9,11 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * `saker convert`: rewrites any capture libscap reads (old block versions, v1 events, section
@@ -21,24 +20,30 @@ import picocli.CommandLine.Model.CommandSpec;
  * Events are copied byte for byte. A merged file's later sections lose their metadata: one output
  * section holds the first section's metadata and every section's events.
  */
-@Command(name = "convert", description = {
-        "Rewrite a capture in the current savefile layout (SHB 1.2, V2 blocks), readable by sysdig 0.29.3.",
-        "Events are copied unchanged; with several sections, the first section's metadata is kept."})
 final class ConvertCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "IN", description = "a .scap file (plain or gzip)")
-    Path input;
+    private CommandSpec spec;
 
-    @Parameters(index = "1", paramLabel = "OUT", description = "the capture to write (replaced if it exists)")
-    Path output;
-
-    @Option(names = "--gzip", description = "gzip-compress the output (default: plain)")
-    boolean gzip;
-
-    @Spec
-    CommandSpec spec;
+    /** The options and parameters (picocli's programmatic API; Saker says why not its annotations). */
+    static CommandSpec spec() {
+        ConvertCommand command = new ConvertCommand();
+        CommandSpec spec = command.spec = CommandSpec.wrapWithoutInspection(command).name("convert");
+        spec.usageMessage().description(
+                "Rewrite a capture in the current savefile layout (SHB 1.2, V2 blocks), readable by sysdig 0.29.3.",
+                "Events are copied unchanged; with several sections, the first section's metadata is kept.");
+        spec.addPositional(PositionalParamSpec.builder().index("0").required(true).paramLabel("IN").type(Path.class)
+                .description("a .scap file (plain or gzip)").build());
+        spec.addPositional(PositionalParamSpec.builder().index("1").required(true).paramLabel("OUT").type(Path.class)
+                .description("the capture to write (replaced if it exists)").build());
+        spec.addOption(OptionSpec.builder("--gzip").description("gzip-compress the output (default: plain)").build());
+        return spec;
+    }
 
     @Override
     public Integer call() throws IOException {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        Path input = parsed.matchedPositionalValue(0, null);
+        Path output = parsed.matchedPositionalValue(1, null);
+        boolean gzip = parsed.matchedOptionValue("--gzip", false);
         if (Files.exists(output) && Files.exists(input) && Files.isSameFile(input, output)) {
             throw new IOException("refusing to convert " + input + " onto itself");
         }

@@ -11,49 +11,51 @@ import dev.saker.rules.RulesSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * `saker explain`: why a rule did or did not match one event: the rule's expanded condition as a tree
  * with each node's value (✓ true, ✗ false, ? a field was missing) and the field values behind each
  * check, then the top-level conjuncts. Rules that fail to load exit 1; an unknown rule or event exits 2.
  */
-@Command(name = "explain", description = {
-        "Explain a rule's condition on one event of a capture: every node's value and the field values behind it."})
 final class ExplainCommand implements Callable<Integer> {
     static final int BAD_RULES = 1;
     static final int FAILED = 2;
 
-    @Option(names = "--rule", required = true, paramLabel = "NAME", description = "the rule to explain")
-    String ruleName;
+    private CommandSpec spec;
 
-    @Option(names = "--event", required = true, paramLabel = "N", description = "the event number (evt.num)")
-    long event;
-
-    @Option(names = "-r", paramLabel = "RULES", description = "rules file or directory (repeatable; default: Falco's paths, else the starter ruleset)")
-    List<Path> rules = new ArrayList<>();
-
-    @Option(names = "--json", description = "print the explanation as JSON")
-    boolean json;
-
-    @Option(names = "--raw-events", description = "see every recorded event, old enter events included")
-    boolean rawEvents;
-
-    @Parameters(index = "0", paramLabel = "CAPTURE")
-    Path capture;
-
-    @Spec
-    CommandSpec spec;
+    /** The options and parameters (picocli's programmatic API; Saker says why not its annotations). */
+    static CommandSpec spec() {
+        ExplainCommand command = new ExplainCommand();
+        CommandSpec spec = command.spec = CommandSpec.wrapWithoutInspection(command).name("explain");
+        spec.usageMessage().description("Explain a rule's condition on one event of a capture: every node's value "
+                + "and the field values behind it.");
+        spec.addOption(OptionSpec.builder("--rule").required(true).paramLabel("NAME").type(String.class)
+                .description("the rule to explain").build());
+        spec.addOption(OptionSpec.builder("--event").required(true).paramLabel("N").type(long.class)
+                .description("the event number (evt.num)").build());
+        spec.addOption(ScanCommand.repeatable("-r", "RULES", Path.class, ScanCommand.RULES_DESCRIPTION));
+        spec.addOption(OptionSpec.builder("--json").description("print the explanation as JSON").build());
+        spec.addOption(OptionSpec.builder("--raw-events")
+                .description("see every recorded event, old enter events included").build());
+        spec.addPositional(PositionalParamSpec.builder().index("0").required(true).paramLabel("CAPTURE").type(Path.class).build());
+        return spec;
+    }
 
     @Override
     public Integer call() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        String ruleName = parsed.matchedOptionValue("--rule", null);
+        long event = parsed.matchedOptionValue("--event", 0L);
+        List<Path> rules = parsed.matchedOptionValue("-r", List.of());
+        boolean json = parsed.matchedOptionValue("--json", false);
+        boolean rawEvents = parsed.matchedOptionValue("--raw-events", false);
+        Path capture = parsed.matchedPositionalValue(0, null);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {

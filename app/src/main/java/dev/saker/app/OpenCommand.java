@@ -10,29 +10,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * `saker open`: starts the workbench, optionally with a capture, and runs rules over it as `saker scan`
  * would choose them (-r files, else Falco's default paths, else the starter ruleset).
  */
-@Command(name = "open", description = "Start the workbench, optionally opening a capture.")
 final class OpenCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CAPTURE", description = "a .scap file (plain or gzip)")
-    Path capture;
+    private CommandSpec spec;
 
-    @Option(names = "-r", paramLabel = "RULES", description = "rules file or directory (repeatable; default: Falco's paths, else the starter ruleset)")
-    List<Path> rules = new ArrayList<>();
-
-    @Spec
-    CommandSpec spec;
+    /** The options and parameters (picocli's programmatic API; Saker says why not its annotations). */
+    static CommandSpec spec() {
+        OpenCommand command = new OpenCommand();
+        CommandSpec spec = command.spec = CommandSpec.wrapWithoutInspection(command).name("open");
+        spec.usageMessage().description("Start the workbench, optionally opening a capture.");
+        spec.addPositional(PositionalParamSpec.builder().index("0").arity("0..1").paramLabel("CAPTURE").type(Path.class)
+                .description("a .scap file (plain or gzip)").build());
+        spec.addOption(ScanCommand.repeatable("-r", "RULES", Path.class, ScanCommand.RULES_DESCRIPTION));
+        return spec;
+    }
 
     @Override
     public Integer call() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        Path capture = parsed.matchedPositionalValue(0, null);
+        List<Path> rules = parsed.matchedOptionValue("-r", List.of());
         PrintWriter err = spec.commandLine().getErr();
         if (capture != null && !Files.isRegularFile(capture)) {
             err.println("saker: cannot open " + capture + ": no such file");
@@ -51,7 +55,7 @@ final class OpenCommand implements Callable<Integer> {
                         + "(read, scan, explain) work without one");
                 return UserErrorHandler.BAD_INPUT;
             }
-            return scanInstead(err);
+            return scanInstead(err, capture, rules);
         }
         try {
             Workbench.launch(new Workbench.Options(capture, sources));
@@ -67,14 +71,14 @@ final class OpenCommand implements Callable<Integer> {
      * rules (alerts on stdout, summary on stderr), then one line saying why no window opened. This keeps
      * the quick start's first command useful on a headless machine or over ssh.
      */
-    private int scanInstead(PrintWriter err) {
+    private int scanInstead(PrintWriter err, Path capture, List<Path> rules) {
         List<String> args = new ArrayList<>();
         for (Path r : rules) {
             args.add("-r");
             args.add(r.toString());
         }
         args.add(capture.toString());
-        CommandLine scan = new CommandLine(new ScanCommand());
+        CommandLine scan = new CommandLine(ScanCommand.spec());
         scan.setOut(spec.commandLine().getOut());
         scan.setErr(err);
         scan.setExecutionExceptionHandler(new UserErrorHandler());

@@ -14,14 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
 /** `saker read`: prints a capture's events as `sysdig -r` does, optionally only those a filter matches. */
-@Command(name = "read", description = "Print the events of a capture, as sysdig -r prints them.")
 final class ReadCommand implements Callable<Integer> {
     /** sysdig's default line (its DEFAULT_OUTPUT_STR). */
     static final String DEFAULT_FORMAT =
@@ -37,38 +35,34 @@ final class ReadCommand implements Callable<Integer> {
         }
     }
 
-    @Parameters(index = "0", paramLabel = "CAPTURE", description = "a .scap file (plain or gzip)")
-    Path capture;
+    private CommandSpec spec;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "FILTER",
-            description = "print only events matching this condition (Falco's condition language, e.g. "
-                    + "\"evt.type=open and fd.name contains /etc\")")
-    String filter;
-
-    @Option(names = "-n", paramLabel = "N", description = "stop after event number N")
-    long limit = -1;
-
-    @Option(names = "-p", paramLabel = "FORMAT",
-            description = "print each event with this format of %%field references (sysdig's -p syntax; "
-                    + "a leading * prints events that lack some of the fields too)")
-    String format;
-
-    @Option(names = "-j", description = "print one JSON object per event (with -p: those fields)")
-    boolean json;
-
-    @Option(names = "--as", paramLabel = "SEMANTICS", defaultValue = "sysdig",
-            description = "sysdig (default): exactly what sysdig 0.29.3 prints, which hides event types newer "
-                    + "than its 2022 libs; falco: the current falcosecurity/libs semantics Falco uses, "
-                    + "every event shown")
-    Semantics semantics;
-
-    @Option(names = "--chunk-events", paramLabel = "N", hidden = true,
-            description = "0: read on one thread; N > 0: two threads taking turns at formatting chunks of N "
-                    + "events (default: chosen by the capture and the cores, see choosesChunks)")
-    Integer chunkEvents;
-
-    @Spec
-    CommandSpec spec;
+    /** The options and parameters (picocli's programmatic API; Saker says why not its annotations). */
+    static CommandSpec spec() {
+        ReadCommand command = new ReadCommand();
+        CommandSpec spec = command.spec = CommandSpec.wrapWithoutInspection(command).name("read");
+        spec.usageMessage().description("Print the events of a capture, as sysdig -r prints them.");
+        spec.addPositional(PositionalParamSpec.builder().index("0").required(true).paramLabel("CAPTURE").type(Path.class)
+                .description("a .scap file (plain or gzip)").build());
+        spec.addPositional(PositionalParamSpec.builder().index("1").arity("0..1").paramLabel("FILTER").type(String.class)
+                .description("print only events matching this condition (Falco's condition language, e.g. "
+                        + "\"evt.type=open and fd.name contains /etc\")").build());
+        spec.addOption(OptionSpec.builder("-n").paramLabel("N").type(long.class)
+                .description("stop after event number N").build());
+        spec.addOption(OptionSpec.builder("-p").paramLabel("FORMAT").type(String.class)
+                .description("print each event with this format of %%field references (sysdig's -p syntax; "
+                        + "a leading * prints events that lack some of the fields too)").build());
+        spec.addOption(OptionSpec.builder("-j")
+                .description("print one JSON object per event (with -p: those fields)").build());
+        spec.addOption(OptionSpec.builder("--as").paramLabel("SEMANTICS").type(Semantics.class)
+                .description("sysdig (default): exactly what sysdig 0.29.3 prints, which hides event types newer "
+                        + "than its 2022 libs; falco: the current falcosecurity/libs semantics Falco uses, "
+                        + "every event shown").build());
+        spec.addOption(OptionSpec.builder("--chunk-events").paramLabel("N").type(Integer.class).hidden(true)
+                .description("0: read on one thread; N > 0: two threads taking turns at formatting chunks of N "
+                        + "events (default: chosen by the capture and the cores, see choosesChunks)").build());
+        return spec;
+    }
 
     /** Printable events per chunk when two threads share the work: about 1.5 MB of lines. */
     static final int CHUNK_EVENTS = 16_384;
@@ -79,6 +73,14 @@ final class ReadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        Path capture = parsed.matchedPositionalValue(0, null);
+        String filter = parsed.matchedPositionalValue(1, null);
+        long limit = parsed.matchedOptionValue("-n", -1L);
+        String format = parsed.matchedOptionValue("-p", null);
+        boolean json = parsed.matchedOptionValue("-j", false);
+        Semantics semantics = parsed.matchedOptionValue("--as", Semantics.sysdig);
+        Integer chunkEvents = parsed.matchedOptionValue("--chunk-events", null);
         CompileResult compiled = null;
         if (filter != null) {
             compiled = FilterCompiler.compile(filter, "filter", RenderedFields.registry(), semantics.edition);

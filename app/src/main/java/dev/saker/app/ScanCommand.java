@@ -22,11 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * `saker scan`: runs rules over a capture as Falco would and prints Falco's alerts on stdout, then a
@@ -34,48 +33,45 @@ import picocli.CommandLine.Spec;
  * present (/etc/falco/falco_rules.yaml, falco_rules.local.yaml, rules.d), else Saker's bundled
  * starter ruleset. Rules that fail to load print the load result and exit 1.
  */
-@Command(name = "scan", description = {
-        "Run Falco rules over a capture and print the alerts as Falco does (summary on stderr)."})
 final class ScanCommand implements Callable<Integer> {
     static final int BAD_RULES = 1;
     static final int FAILED = 2;
 
-    @Option(names = "-r", paramLabel = "RULES", description = "rules file or directory (repeatable; default: Falco's paths, else the starter ruleset)")
-    List<Path> rules = new ArrayList<>();
+    static final String RULES_DESCRIPTION =
+            "rules file or directory (repeatable; default: Falco's paths, else the starter ruleset)";
 
-    @Option(names = "-D", paramLabel = "RULE", description = "disable rules whose name contains RULE")
-    List<String> disabled = new ArrayList<>();
+    private CommandSpec spec;
 
-    @Option(names = "-t", paramLabel = "TAG", description = "run only rules with one of these tags")
-    List<String> onlyTags = new ArrayList<>();
+    /** The options and parameters (picocli's programmatic API; Saker says why not its annotations). */
+    static CommandSpec spec() {
+        ScanCommand command = new ScanCommand();
+        CommandSpec spec = command.spec = CommandSpec.wrapWithoutInspection(command).name("scan");
+        spec.usageMessage().description(
+                "Run Falco rules over a capture and print the alerts as Falco does (summary on stderr).");
+        spec.addOption(repeatable("-r", "RULES", Path.class, RULES_DESCRIPTION));
+        spec.addOption(repeatable("-D", "RULE", String.class, "disable rules whose name contains RULE"));
+        spec.addOption(repeatable("-t", "TAG", String.class, "run only rules with one of these tags"));
+        spec.addOption(repeatable("-T", "TAG", String.class, "disable rules with this tag"));
+        spec.addOption(OptionSpec.builder("--min-priority").paramLabel("P").type(String.class)
+                .description("skip rules less severe than P (default debug)").build());
+        spec.addOption(OptionSpec.builder("--json").description("one Falco JSON alert per line").build());
+        spec.addOption(OptionSpec.builder("--time-iso8601")
+                .description("prefix alerts with evt.time.iso8601 (Falco's time_format_iso_8601)").build());
+        spec.addOption(OptionSpec.builder("--rule-matching").paramLabel("first|all").type(String.class)
+                .description("Falco's rule_matching (default first)").build());
+        spec.addOption(OptionSpec.builder("--no-suggested-output").description("print rule outputs as written, "
+                + "without the container and Pod fields current Falco appends (append_output: suggested_output)").build());
+        spec.addOption(OptionSpec.builder("--raw-events")
+                .description("evaluate every recorded event, old enter events included").build());
+        spec.addPositional(PositionalParamSpec.builder().index("0").required(true).paramLabel("CAPTURE").type(Path.class).build());
+        return spec;
+    }
 
-    @Option(names = "-T", paramLabel = "TAG", description = "disable rules with this tag")
-    List<String> disabledTags = new ArrayList<>();
-
-    @Option(names = "--min-priority", paramLabel = "P", description = "skip rules less severe than P (default debug)")
-    String minPriority = "debug";
-
-    @Option(names = "--json", description = "one Falco JSON alert per line")
-    boolean json;
-
-    @Option(names = "--time-iso8601", description = "prefix alerts with evt.time.iso8601 (Falco's time_format_iso_8601)")
-    boolean iso8601;
-
-    @Option(names = "--rule-matching", paramLabel = "first|all", description = "Falco's rule_matching (default first)")
-    String ruleMatching = "first";
-
-    @Option(names = "--no-suggested-output", description = "print rule outputs as written, without the container"
-            + " and Pod fields current Falco appends (append_output: suggested_output)")
-    boolean noSuggestedOutput;
-
-    @Option(names = "--raw-events", description = "evaluate every recorded event, old enter events included")
-    boolean rawEvents;
-
-    @Parameters(index = "0", paramLabel = "CAPTURE")
-    Path capture;
-
-    @Spec
-    CommandSpec spec;
+    /** An option that may be given several times, each value added to a list. */
+    static OptionSpec repeatable(String name, String label, Class<?> type, String description) {
+        return OptionSpec.builder(name).paramLabel(label).type(List.class).auxiliaryTypes(type)
+                .description(description).build();
+    }
 
     static List<Path> falcoDefaultPaths() {
         List<Path> out = new ArrayList<>();
@@ -99,6 +95,18 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        List<Path> rules = parsed.matchedOptionValue("-r", List.of());
+        List<String> disabled = parsed.matchedOptionValue("-D", List.of());
+        List<String> onlyTags = parsed.matchedOptionValue("-t", List.of());
+        List<String> disabledTags = parsed.matchedOptionValue("-T", List.of());
+        String minPriority = parsed.matchedOptionValue("--min-priority", "debug");
+        boolean json = parsed.matchedOptionValue("--json", false);
+        boolean iso8601 = parsed.matchedOptionValue("--time-iso8601", false);
+        String ruleMatching = parsed.matchedOptionValue("--rule-matching", "first");
+        boolean noSuggestedOutput = parsed.matchedOptionValue("--no-suggested-output", false);
+        boolean rawEvents = parsed.matchedOptionValue("--raw-events", false);
+        Path capture = parsed.matchedPositionalValue(0, null);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {

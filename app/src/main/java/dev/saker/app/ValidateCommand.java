@@ -12,11 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * `saker validate`: what `falco -V` prints. Files load in order into one ruleset, so later files
@@ -25,23 +24,30 @@ import picocli.CommandLine.Model.CommandSpec;
  * logs them. `--json` prints Falco's {"falco_load_results": [...]} object. Exit code 1 when any
  * file is invalid, as Falco's.
  */
-@Command(name = "validate", description = {
-        "Validate Falco rules files as `falco -V` does (files and directories load in order, accumulating;",
-        "a Helm values file with customRules: loads each embedded file)."})
 final class ValidateCommand implements Callable<Integer> {
     static final int INVALID = 1;
 
-    @Parameters(arity = "1..*", paramLabel = "RULES", description = "rules files, directories or Helm values files")
-    List<Path> rules;
+    private CommandSpec spec;
 
-    @Option(names = "--json", description = "print the result as `falco -V ... -o json_output=true` does")
-    boolean json;
-
-    @Spec
-    CommandSpec spec;
+    /** The options and parameters (picocli's programmatic API; Saker says why not its annotations). */
+    static CommandSpec spec() {
+        ValidateCommand command = new ValidateCommand();
+        CommandSpec spec = command.spec = CommandSpec.wrapWithoutInspection(command).name("validate");
+        spec.usageMessage().description(
+                "Validate Falco rules files as `falco -V` does (files and directories load in order, accumulating;",
+                "a Helm values file with customRules: loads each embedded file).");
+        spec.addPositional(PositionalParamSpec.builder().arity("1..*").required(true).paramLabel("RULES").type(List.class)
+                .auxiliaryTypes(Path.class).description("rules files, directories or Helm values files").build());
+        spec.addOption(OptionSpec.builder("--json")
+                .description("print the result as `falco -V ... -o json_output=true` does").build());
+        return spec;
+    }
 
     @Override
     public Integer call() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        List<Path> rules = parsed.matchedPositionalValue(0, null);
+        boolean json = parsed.matchedOptionValue("--json", false);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<RulesSource> sources;
