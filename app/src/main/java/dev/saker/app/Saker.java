@@ -46,7 +46,7 @@ public final class Saker implements Runnable {
         System.setProperty("picocli.disable.closures", "true");
         System.setProperty("picocli.converters.excludes", "java\\.[st].*");
         CommandLine cli = new CommandLine(spec());
-        String first = args.length > 0 ? args[0] : null;
+        String first = args.length > 0 ? args[0] : "";
         for (String name : SUBCOMMANDS) {
             if (!SUBCOMMANDS.contains(first) || name.equals(first)) {
                 cli.addSubcommand(name, subcommand(name));
