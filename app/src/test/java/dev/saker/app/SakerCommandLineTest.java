@@ -42,4 +42,34 @@ class SakerCommandLineTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).startsWith("Missing required parameter: 'CAPTURE'\nUsage: saker scan ");
     }
+
+    @Test
+    void wrongValuesAndOptionsNameTheOptionAndShowTheCommandsUsage() {
+        String capture = "no-such.scap";   // picocli rejects the arguments before anything is read
+        assertThat(CliRun.of("read", "-n", "abc", capture).stderr())
+                .startsWith("Invalid value for option '-n': 'abc' is not a long\nUsage: saker read ");
+        assertThat(CliRun.of("read", "--as", "bogus", capture).stderr()).startsWith("Invalid value for option "
+                + "'--as': expected one of [sysdig, falco] (case-sensitive) but was 'bogus'\nUsage: saker read ");
+        assertThat(CliRun.of("read", "--bogus", capture).stderr()).startsWith("Unknown option: '--bogus'\n");
+        assertThat(CliRun.of("scan", "-r").stderr()).startsWith("Missing required parameter for option '-r' (RULES)");
+        CliRun explain = CliRun.of("explain");
+        assertThat(explain.exitCode()).isEqualTo(2);
+        assertThat(explain.stderr())
+                .startsWith("Missing required options and parameters: '--rule=NAME', '--event=N', 'CAPTURE'");
+    }
+
+    @Test
+    void readsUsageListsItsOptionsButNotTheHiddenOne() {
+        String usage = CliRun.of("read").stderr();
+        assertThat(usage).contains("Usage: saker read [-j] [--as=SEMANTICS] [-n=N] [-p=FORMAT] CAPTURE [FILTER]")
+                .contains("%field references").doesNotContain("--chunk-events");
+    }
+
+    @Test
+    void versionAndHelpExitZero() {
+        CliRun version = CliRun.of("--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.stdout()).isEqualTo("saker 0.1.0" + System.lineSeparator());
+        assertThat(CliRun.of("-h").exitCode()).isZero();
+    }
 }
