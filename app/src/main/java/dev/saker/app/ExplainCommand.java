@@ -43,7 +43,8 @@ final class ExplainCommand implements Callable<Integer> {
         spec.addOption(OptionSpec.builder("--json").description("print the explanation as JSON").build());
         spec.addOption(OptionSpec.builder("--raw-events")
                 .description("see every recorded event, old enter events included").build());
-        spec.addPositional(PositionalParamSpec.builder().index("0").required(true).paramLabel("CAPTURE").type(Path.class).build());
+        spec.addPositional(PositionalParamSpec.builder().index("0").required(true).paramLabel("CAPTURE")
+                .type(Path.class).build());
         return spec;
     }
 

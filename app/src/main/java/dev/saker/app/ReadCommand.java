@@ -42,11 +42,11 @@ final class ReadCommand implements Callable<Integer> {
         ReadCommand command = new ReadCommand();
         CommandSpec spec = command.spec = CommandSpec.wrapWithoutInspection(command).name("read");
         spec.usageMessage().description("Print the events of a capture, as sysdig -r prints them.");
-        spec.addPositional(PositionalParamSpec.builder().index("0").required(true).paramLabel("CAPTURE").type(Path.class)
-                .description("a .scap file (plain or gzip)").build());
-        spec.addPositional(PositionalParamSpec.builder().index("1").arity("0..1").paramLabel("FILTER").type(String.class)
-                .description("print only events matching this condition (Falco's condition language, e.g. "
-                        + "\"evt.type=open and fd.name contains /etc\")").build());
+        spec.addPositional(PositionalParamSpec.builder().index("0").required(true).paramLabel("CAPTURE")
+                .type(Path.class).description("a .scap file (plain or gzip)").build());
+        spec.addPositional(PositionalParamSpec.builder().index("1").arity("0..1").paramLabel("FILTER")
+                .type(String.class).description("print only events matching this condition (Falco's condition "
+                        + "language, e.g. \"evt.type=open and fd.name contains /etc\")").build());
         spec.addOption(OptionSpec.builder("-n").paramLabel("N").type(long.class)
                 .description("stop after event number N").build());
         spec.addOption(OptionSpec.builder("-p").paramLabel("FORMAT").type(String.class)

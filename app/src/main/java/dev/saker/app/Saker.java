@@ -59,7 +59,8 @@ public final class Saker implements Runnable {
     /** What {@code mixinStandardHelpOptions} gave: -h/--help and -V/--version, with picocli's texts. */
     static CommandSpec spec() {
         Saker command = new Saker();
-        CommandSpec spec = command.spec = CommandSpec.wrapWithoutInspection(command).name("saker").version("saker 0.1.0");
+        CommandSpec spec = command.spec = CommandSpec.wrapWithoutInspection(command).name("saker")
+                .version("saker 0.1.0");
         spec.usageMessage().description(
                 "Forensic workbench for Linux syscall captures (libscap .scap), compatible with Falco and sysdig.");
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)

@@ -60,10 +60,12 @@ final class ScanCommand implements Callable<Integer> {
         spec.addOption(OptionSpec.builder("--rule-matching").paramLabel("first|all").type(String.class)
                 .description("Falco's rule_matching (default first)").build());
         spec.addOption(OptionSpec.builder("--no-suggested-output").description("print rule outputs as written, "
-                + "without the container and Pod fields current Falco appends (append_output: suggested_output)").build());
+                + "without the container and Pod fields current Falco appends (append_output: suggested_output)")
+                .build());
         spec.addOption(OptionSpec.builder("--raw-events")
                 .description("evaluate every recorded event, old enter events included").build());
-        spec.addPositional(PositionalParamSpec.builder().index("0").required(true).paramLabel("CAPTURE").type(Path.class).build());
+        spec.addPositional(PositionalParamSpec.builder().index("0").required(true).paramLabel("CAPTURE")
+                .type(Path.class).build());
         return spec;
     }
 

@@ -36,8 +36,9 @@ final class ValidateCommand implements Callable<Integer> {
         spec.usageMessage().description(
                 "Validate Falco rules files as `falco -V` does (files and directories load in order, accumulating;",
                 "a Helm values file with customRules: loads each embedded file).");
-        spec.addPositional(PositionalParamSpec.builder().arity("1..*").required(true).paramLabel("RULES").type(List.class)
-                .auxiliaryTypes(Path.class).description("rules files, directories or Helm values files").build());
+        spec.addPositional(PositionalParamSpec.builder().arity("1..*").required(true).paramLabel("RULES")
+                .type(List.class).auxiliaryTypes(Path.class)
+                .description("rules files, directories or Helm values files").build());
         spec.addOption(OptionSpec.builder("--json")
                 .description("print the result as `falco -V ... -o json_output=true` does").build());
         return spec;
