@@ -27,7 +27,6 @@ final class ByteLineFormat {
     private static final byte[] NA = FieldFormat.NA.getBytes(StandardCharsets.UTF_8);
 
     // what each token is; a switch on these is cheaper per line than a call through an interface
-    private static final int LITERAL = 0;
     private static final int GENERAL = 1;
     private static final int NUM = 2;
     private static final int CPU = 3;
@@ -40,8 +39,10 @@ final class ByteLineFormat {
     /** Remembered digits of thread ids, by tid modulo the size: a capture has a few hundred threads. */
     private static final int TID_CACHE = 256;
 
+    /** What each field token is, and the literal text that follows it (the literal before the first field: prefix). */
     private final int[] kinds;
-    private final byte[][] literals;
+    private final byte[][] suffixes;
+    private byte[] prefix;
     private final BoundField[] fields;
     private final int[] widths;
     private final boolean requireAll;
@@ -65,23 +66,40 @@ final class ByteLineFormat {
 
     ByteLineFormat(FieldFormat format) {
         List<FieldFormat.Token> tokens = format.tokens();
-        int n = tokens.size();
+        int n = 0;
+        for (FieldFormat.Token t : tokens) {
+            n += t.field() == null ? 0 : 1;
+        }
         kinds = new int[n];
-        literals = new byte[n][];
+        suffixes = new byte[n][];
         fields = new BoundField[n];
         widths = new int[n];
         requireAll = format.requiresAllValues();
         FieldRegistry standard = RenderedFields.registry();
-        for (int i = 0; i < n; i++) {
-            FieldFormat.Token t = tokens.get(i);
+        StringBuilder literal = new StringBuilder();
+        int i = -1;
+        for (FieldFormat.Token t : tokens) {
             if (t.field() == null) {
-                kinds[i] = LITERAL;
-                literals[i] = t.literal().getBytes(StandardCharsets.UTF_8);
+                literal.append(t.literal());
                 continue;
             }
+            literalDone(i, literal);
+            i++;
             fields[i] = t.field();
             widths[i] = t.width();
             kinds[i] = t.width() > 0 || t.field().arg() != null ? GENERAL : kindOf(t.field().field(), standard);
+        }
+        literalDone(i, literal);
+    }
+
+    /** The literal text gathered so far goes before the first field (i = -1) or after field i. */
+    private void literalDone(int i, StringBuilder literal) {
+        byte[] b = literal.toString().getBytes(StandardCharsets.UTF_8);
+        literal.setLength(0);
+        if (i < 0) {
+            prefix = b;
+        } else {
+            suffixes[i] = b;
         }
     }
 
@@ -109,11 +127,13 @@ final class ByteLineFormat {
      */
     boolean render(EventContext c, LineBytes out) {
         int start = out.length();
+        out.bytes(prefix);
         for (int i = 0; i < kinds.length; i++) {
             if (!field(c, i, out)) {
                 out.setLength(start);
                 return false;
             }
+            out.bytes(suffixes[i]);
         }
         return true;
     }
@@ -121,7 +141,6 @@ final class ByteLineFormat {
     /** Appends token {@code i}; false when it has no value and the line is dropped. */
     private boolean field(EventContext c, int i, LineBytes out) {
         switch (kinds[i]) {
-            case LITERAL -> out.bytes(literals[i]);
             case NUM -> num(c.num(), out);
             case CPU -> {
                 int cpu = c.raw().cpu();
