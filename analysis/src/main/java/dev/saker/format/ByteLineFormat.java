@@ -24,7 +24,6 @@ import java.util.List;
  * between threads (it keeps caches and scratch space).
  */
 final class ByteLineFormat {
-
     // what each token is; a switch on these is cheaper per line than a call through an interface
     private static final int GENERAL = 1;
     private static final int NUM = 2;
