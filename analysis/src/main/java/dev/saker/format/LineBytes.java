@@ -61,19 +61,15 @@ final class LineBytes {
         return bytes(b, 0, b.length);
     }
 
-    /** Part of an array of bytes already encoded; short runs (most names, numbers) by a plain loop, cheaper than the copy stub. */
+    /**
+     * Part of an array of bytes already encoded. Always the copy intrinsic, however short the run: a
+     * byte loop for runs up to 16 bytes (most names, numbers, separators) cost {@code saker read} about
+     * 10% more CPU on the 5M-event file, in paired in-process runs.
+     */
     LineBytes bytes(byte[] b, int from, int n) {
         room(n);
-        byte[] dst = buf;
-        int p = len;
-        if (n <= 16) {
-            for (int i = 0; i < n; i++) {
-                dst[p + i] = b[from + i];
-            }
-        } else {
-            System.arraycopy(b, from, dst, p, n);
-        }
-        len = p + n;
+        System.arraycopy(b, from, buf, len, n);
+        len += n;
         return this;
     }
 
