@@ -153,8 +153,9 @@ final class ScanCommand implements Callable<Integer> {
             });
             long total = perRule.values().stream().mapToLong(Long::longValue).sum();
             out.flush();
-            err.println("Events detected: " + total + " (" + events + " events read, "
-                    + engine.running().size() + " rules running)");
+            int running = engine.running().size();
+            err.println("Events detected: " + total + " (" + events + (events == 1 ? " event" : " events") + " read, "
+                    + running + (running == 1 ? " rule" : " rules") + " running)");
             if (total > 0) {
                 err.println("Triggered rules by severity:");
                 perPriority.forEach((p, n) -> err.println("   " + p.text() + ": " + n));

@@ -83,6 +83,14 @@ class ScanCommandTest {
     }
 
     @Test
+    void summaryCountsInTheSingularForOne() {
+        CliRun r = CliRun.of("scan", "-r", legacy("rules/single_rule.yaml").toString(),
+                legacy("trace_files/cat_write.scap").toString());
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stderr()).contains("events read, 1 rule running)");
+    }
+
+    @Test
     void enabledAndDisabledTogetherIsRejectedAsFalcoDoes() {
         CliRun r = CliRun.of("scan", "-T", "a", "-t", "a", "-r", legacy("rules/single_rule.yaml").toString(),
                 legacy("trace_files/cat_write.scap").toString());
