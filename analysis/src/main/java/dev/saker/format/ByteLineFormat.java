@@ -24,7 +24,7 @@ import java.util.List;
  * between threads (it keeps caches and scratch space).
  */
 final class ByteLineFormat {
-    // what each token is; a switch on these is cheaper per line than a call through an interface
+    // what each field is; a switch on these is cheaper per line than a call through an interface
     private static final int GENERAL = 1;
     private static final int NUM = 2;
     private static final int CPU = 3;
@@ -37,10 +37,9 @@ final class ByteLineFormat {
     /** Remembered digits of thread ids, by tid modulo the size: a capture has a few hundred threads. */
     private static final int TID_CACHE = 256;
 
-    /** What each field token is, and the literal text that follows it (the literal before the first field: prefix). */
+    /** What each field token is; literals[0] is the text before the first field, literals[i + 1] the text after field i. */
     private final int[] kinds;
-    private final byte[][] suffixes;
-    private byte[] prefix;
+    private final byte[][] literals;
     private final BoundField[] fields;
     private final int[] widths;
     private final boolean requireAll;
@@ -69,36 +68,26 @@ final class ByteLineFormat {
             n += t.field() == null ? 0 : 1;
         }
         kinds = new int[n];
-        suffixes = new byte[n][];
+        literals = new byte[n + 1][];
         fields = new BoundField[n];
         widths = new int[n];
         requireAll = format.requiresAllValues();
         FieldRegistry standard = RenderedFields.registry();
         StringBuilder literal = new StringBuilder();
-        int i = -1;
+        int i = 0;
         for (FieldFormat.Token t : tokens) {
             if (t.field() == null) {
                 literal.append(t.literal());
                 continue;
             }
-            literalDone(i, literal);
-            i++;
+            literals[i] = literal.toString().getBytes(StandardCharsets.UTF_8);
+            literal.setLength(0);
             fields[i] = t.field();
             widths[i] = t.width();
             kinds[i] = t.width() > 0 || t.field().arg() != null ? GENERAL : kindOf(t.field().field(), standard);
+            i++;
         }
-        literalDone(i, literal);
-    }
-
-    /** The literal text gathered so far goes before the first field (i = -1) or after field i. */
-    private void literalDone(int i, StringBuilder literal) {
-        byte[] b = literal.toString().getBytes(StandardCharsets.UTF_8);
-        literal.setLength(0);
-        if (i < 0) {
-            prefix = b;
-        } else {
-            suffixes[i] = b;
-        }
+        literals[n] = literal.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The byte writer for a field of the standard registry, by name; GENERAL for any other field. */
@@ -125,13 +114,13 @@ final class ByteLineFormat {
      */
     boolean render(EventContext c, LineBytes out) {
         int start = out.length();
-        out.bytes(prefix);
+        out.bytes(literals[0]);
         for (int i = 0; i < kinds.length; i++) {
             if (!field(c, i, out)) {
                 out.setLength(start);
                 return false;
             }
-            out.bytes(suffixes[i]);
+            out.bytes(literals[i + 1]);
         }
         return true;
     }

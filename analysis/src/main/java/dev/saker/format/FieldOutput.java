@@ -52,15 +52,8 @@ public final class FieldOutput {
             throws IOException {
         long lines = 0;
         StringBuilder line = new StringBuilder(1024);
-        try (InspectedEvents events = InspectedEvents.open(capture, edition)) {
-            events.demand(InspectedEvents.Wanted.DELIVERED);
-            for (EventContext c; (c = events.next()) != null; ) {
-                if (limit >= 0 && c.num() > limit) {
-                    break;
-                }
-                if (!shown.test(c)) {
-                    continue;
-                }
+        try (InspectedEvents events = delivered(capture, edition)) {
+            for (EventContext c; (c = nextShown(events, limit, shown)) != null; ) {
                 line.setLength(0);
                 if (render(c, line)) {
                     out.append(line.append('\n'));
@@ -69,6 +62,30 @@ public final class FieldOutput {
             }
             return new Printed(lines, events.unknownToEdition());
         }
+    }
+
+    /** The capture's printable events, every one read in full (lines read fields of each). */
+    private static InspectedEvents delivered(Path capture, LibsEdition edition) throws IOException {
+        InspectedEvents events = InspectedEvents.open(capture, edition);
+        events.demand(InspectedEvents.Wanted.DELIVERED);
+        return events;
+    }
+
+    /**
+     * The next event {@code shown} accepts, or null at the end or past event number {@code limit}
+     * (when not negative); the events it skips still count toward the limit.
+     */
+    private static EventContext nextShown(InspectedEvents events, long limit, Predicate<EventContext> shown)
+            throws IOException {
+        for (EventContext c; (c = events.next()) != null; ) {
+            if (limit >= 0 && c.num() > limit) {
+                return null;
+            }
+            if (shown.test(c)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** Lines are handed to the stream in pieces of about this many bytes. */
@@ -85,15 +102,8 @@ public final class FieldOutput {
         LineBytes buf = new LineBytes();
         int complete = 0;   // the end of the last whole line: a line cut short by an error is not printed
         ByteLineFormat bytes = text == null ? null : new ByteLineFormat(text);
-        try (InspectedEvents events = InspectedEvents.open(capture, edition)) {
-            events.demand(InspectedEvents.Wanted.DELIVERED);
-            for (EventContext c; (c = events.next()) != null; ) {
-                if (limit >= 0 && c.num() > limit) {
-                    break;
-                }
-                if (!shown.test(c)) {
-                    continue;
-                }
+        try (InspectedEvents events = delivered(capture, edition)) {
+            for (EventContext c; (c = nextShown(events, limit, shown)) != null; ) {
                 if (bytes != null) {
                     if (!bytes.render(c, buf)) {
                         continue;
